@@ -1,0 +1,35 @@
+# The two commands of the README: `make book` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SHELL := /bin/bash
+
+.PHONY: book test bench system-deps notebooks clean
+
+## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
+book: system-deps $(INSTALLED)
+	$(BIN)/python tools/build_book.py
+
+## test: build the book, then run every test (units, notebooks, build, browser)
+test: book
+	$(BIN)/python -m pytest
+
+## notebooks: re-execute the chapter notebooks in place after editing them
+notebooks: $(INSTALLED)
+	$(BIN)/python tools/run_notebooks.py
+
+system-deps:
+	bash tools/system-deps.sh
+
+$(INSTALLED): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' \
+		|| { echo "Set PYTHON to a Python 3.11 interpreter, e.g. make PYTHON=python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+clean:
+	rm -rf _build

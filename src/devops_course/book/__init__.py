@@ -1,0 +1,170 @@
+"""Sphinx extension of the course book.
+
+* writes :class:`PlotlyFigureNode` as HTML (drawn by the book's own plotly.js,
+  served from ``_static``, no CDN) and as LaTeX (a PNG rendered by kaleido);
+* adds the course's JavaScript and CSS, plotly.js only to pages with figures.
+
+Enable it with ``sphinx.extra_extensions: [devops_course.book]`` in ``_config.yml``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import plotly
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .latex_images import render_print_images
+from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
+
+STATIC_DIR = Path(__file__).parent / "static"
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_JS_NAME = f"plotly-{plotly.__version__}.min.js"  # named by plotly.py's version
+EXPLORER_NOTE = (
+    '<p class="course-explorer-note">미리 계산한 시나리오를 슬라이더와 버튼으로 살펴보는 '
+    "그림입니다(키보드: Tab으로 이동, 방향키·Enter로 조작). 값을 마음대로 바꾸려면 페이지 위의 "
+    "실행 버튼으로 Binder나 Colab에서 열거나, 내려받은 노트북을 JupyterLab에서 실행하세요.</p>"
+)
+
+
+def visit_plotly_html(self, node: PlotlyFigureNode) -> None:
+    """Write the figure JSON and an empty element that course-plotly.js fills."""
+    figure = node["figure"]
+    self._course_figures = getattr(self, "_course_figures", 0) + 1
+    element_id = f"fig-{figure_digest(figure)[:10]}-{self._course_figures}"
+    caption = html.escape(figure_alt(figure))
+    payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("</", "<\\/")
+    layout = figure.get("layout", {})
+    if layout.get("sliders") or layout.get("updatemenus"):
+        self.body.append(EXPLORER_NOTE)
+    self.body.append(
+        f'<figure class="course-plotly" aria-labelledby="{element_id}-caption">'
+        f'<div id="{element_id}" class="course-plotly-graph" '
+        f'data-figure="{element_id}-data"></div>'
+        f'<script type="application/json" id="{element_id}-data">{payload}</script>'
+        f'<figcaption id="{element_id}-caption">{caption}</figcaption>'
+        "</figure>\n"
+    )
+    raise nodes.SkipNode
+
+
+def visit_plotly_latex(self, node: PlotlyFigureNode) -> None:
+    """Include the PNG that :func:`render_print_images` made for this figure."""
+    caption = self.encode(figure_alt(node["figure"]))
+    self.body.append(
+        "\n\\begin{center}\n"
+        f"\\sphinxincludegraphics[width=\\linewidth,height=0.42\\textheight,"
+        f"keepaspectratio]{{{node['image']}}}\n"
+        f"\\par\\vspace{{2pt}}{{\\small {caption}}}\n"
+        "\\end{center}\n"
+    )
+    raise nodes.SkipNode
+
+
+def visit_plotly_other(self, node: PlotlyFigureNode) -> None:
+    """Other builders (text, man, ...) write the alt text."""
+    self.body.append(figure_alt(node["figure"]))
+    raise nodes.SkipNode
+
+
+def _depart(self, node) -> None:  # pragma: no cover - SkipNode skips departure
+    pass
+
+
+class RemoveHiddenInputsInPrint(SphinxPostTransform):
+    """Drop the source of ``hide-input`` cells from the PDF.
+
+    In HTML such a cell's code sits behind a toggle; on paper there is no toggle,
+    so code that only builds a widget or sets up the notebook is left out.
+    """
+
+    default_priority = 199
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for cell in list(self.document.findall(nodes.container)):
+            if cell.get("nb_element") != "cell_code" or not cell.children:
+                continue
+            source = cell.children[0]
+            hidden = cell.get("hide_mode") in ("input", "input+output", "all")
+            if hidden and source.get("nb_element") == "cell_code_source":
+                cell.remove(source)
+
+
+class _KoreanBabelFilter(logging.Filter):
+    """Sphinx warns that Babel has no option for Korean; kotex (in the LaTeX
+    preamble of ``_config.yml``) sets Korean instead, so the warning is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "no Babel option known for language 'ko'" not in record.getMessage()
+
+
+def _drop_widget_state(app: Sphinx, doctree) -> None:
+    # The jupyter-cache records ipywidgets state, which myst-nb would embed in the
+    # page. The book shows explorers instead of widgets, so the state is dead weight.
+    metadata = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
+    metadata.get("js_files", {}).pop("ipywidgets_state", None)
+
+
+def _add_static_path(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC_DIR))
+
+
+def _copy_plotly_js(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / PLOTLY_JS_NAME
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PLOTLY_JS, target)
+
+
+def _drop_duplicate_scripts(context: dict) -> None:
+    # sphinx-thebe and sphinx-togglebutton register their inline configuration
+    # twice, with different priorities; the second `const THEBE_JS_URL` throws
+    # "already declared" on every page. Keep the first of each script.
+    seen = set()
+    unique = []
+    for script in context["script_files"]:
+        filename = getattr(script, "filename", script) or ""  # None and "" alike
+        key = (str(filename), repr(getattr(script, "attributes", {})))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    # In place: later add_js_file calls of this page append to the same list.
+    context["script_files"][:] = unique
+
+
+def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    _drop_duplicate_scripts(context)
+    # plotly.js (4.8 MB) is loaded only by pages that draw a figure, once, then cached.
+    if doctree is not None and next(iter(doctree.findall(PlotlyFigureNode)), None):
+        app.add_js_file(PLOTLY_JS_NAME, priority=600)
+        app.add_js_file("course-plotly.js", priority=610)
+
+
+def setup(app: Sphinx) -> dict:
+    """Register the node, its writers and the course's static assets."""
+    app.add_node(
+        PlotlyFigureNode,
+        html=(visit_plotly_html, _depart),
+        latex=(visit_plotly_latex, _depart),
+        text=(visit_plotly_other, _depart),
+    )
+    for source in ("builders.latex", "writers.latex"):
+        logging.getLogger(f"sphinx.sphinx.{source}").addFilter(_KoreanBabelFilter())
+    app.add_post_transform(RemoveHiddenInputsInPrint)
+    app.connect("config-inited", _add_static_path)
+    app.connect("doctree-read", _drop_widget_state)
+    app.connect("builder-inited", _copy_plotly_js)
+    app.connect("html-page-context", _add_page_assets)
+    app.connect("doctree-resolved", render_print_images)
+    app.add_css_file("course.css")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,93 @@
+"""Display objects that carry one interactive in three media.
+
+A cell's output holds, side by side:
+
+* ``application/vnd.jupyter.widget-view+json``: the live ipywidgets view (Jupyter);
+* ``application/vnd.plotly.v1+json``: the kernel-free explorer figure, which the
+  book renders as HTML and, for the PDF, as an image;
+* ``text/plain``: a Korean sentence saying what the output is.
+
+Each front end picks the face it can show: JupyterLab the widget, the HTML book the
+explorer (``nb_mime_priority_overrides`` in ``_config.yml``), the PDF an image.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def figure_json(fig: go.Figure) -> dict[str, Any]:
+    """Return the figure as plain JSON data, as stored in a notebook output."""
+    return json.loads(pio.to_json(fig, validate=False, remove_uids=True))
+
+
+def _in_colab() -> bool:
+    return "google.colab" in sys.modules
+
+
+def _html_for_colab(fig: go.Figure) -> str:
+    # Colab renders no plotly mime type; it needs HTML with plotly.js.
+    return pio.to_html(fig, include_plotlyjs="cdn", full_html=False)
+
+
+def figure_bundle(fig: go.Figure, text: str) -> dict[str, Any]:
+    """Return the mime bundle that shows ``fig`` in every front end."""
+    bundle: dict[str, Any] = {"text/plain": text, PLOTLY_MIME: figure_json(fig)}
+    if _in_colab():
+        bundle["text/html"] = _html_for_colab(fig)
+    return bundle
+
+
+def alt_text(fig: go.Figure) -> str:
+    """Return the Korean alt text stored in the figure's ``layout.meta``."""
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and meta.get("alt"):
+        return str(meta["alt"])
+    return "그림"
+
+
+class StaticFigure:
+    """A figure that needs no controls: the same plotly figure in every medium."""
+
+    def __init__(self, fig: go.Figure):
+        self.figure = fig
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        return figure_bundle(self.figure, f"[그림] {alt_text(self.figure)}")
+
+
+class Interactive:
+    """One interactive: a live widget and a kernel-free explorer figure.
+
+    ``live`` (a :class:`~devops_course.live.LiveFigure`, or any object with a
+    ``view`` widget) is shown where a kernel runs it; ``explorer`` (a plotly figure
+    with sliders or buttons over precomputed scenarios) is shown in the static book
+    and, as an image of its default state, in the PDF.
+    """
+
+    def __init__(self, live, explorer: go.Figure, title: str):
+        self.live = live
+        self.widget = live.view
+        self.explorer = explorer
+        self.title = title
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        text = (
+            f"[인터랙티브] {self.title}: Jupyter에서는 조작할 수 있는 위젯으로, "
+            "웹 책에서는 슬라이더와 버튼이 있는 그림으로 보입니다."
+        )
+        bundle = figure_bundle(self.explorer, text)
+        bundle[WIDGET_MIME] = {
+            "version_major": 2,
+            "version_minor": 0,
+            "model_id": self.widget.model_id,
+        }
+        return bundle

@@ -1,0 +1,113 @@
+"""Kernel-free explorers: precomputed scenarios behind plotly sliders and buttons.
+
+A reader of the static book has no Python, so every scenario is computed while the
+notebook runs and stored in one figure. A slider swaps the trace data (and the
+annotations) between scenarios; buttons switch which traces are visible. The two
+touch different attributes, so they combine freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+DATA_KEYS = ("x", "y", "base", "text", "customdata", "hovertext")
+
+
+def _data_update(fig: go.Figure) -> dict[str, list]:
+    update: dict[str, list] = {}
+    for key in DATA_KEYS:
+        values = [trace[key] if key in trace else None for trace in fig.data]
+        if any(value is not None for value in values):
+            update[key] = [list(value) if value is not None else None for value in values]
+    return update
+
+
+def slider_explorer(
+    scenarios: Sequence[tuple[str, go.Figure]],
+    *,
+    label: str,
+    active: int = 0,
+    layout_keys: Sequence[str] = ("annotations",),
+) -> go.Figure:
+    """Combine figures that differ only in data into one figure with a slider.
+
+    ``scenarios`` are (step label, figure) pairs built by the same function, so their
+    traces line up one to one. The returned figure shows scenario ``active``.
+    """
+    if not scenarios:
+        raise ValueError("slider_explorer needs at least one scenario")
+    trace_count = len(scenarios[0][1].data)
+    if any(len(fig.data) != trace_count for _, fig in scenarios):
+        raise ValueError("every scenario must have the same traces")
+    steps = []
+    for step_label, fig in scenarios:
+        layout_update = {key: fig.layout[key] for key in layout_keys}
+        steps.append(
+            {
+                "method": "update",
+                "label": step_label,
+                "args": [_data_update(fig), layout_update],
+            }
+        )
+    explorer = go.Figure(scenarios[active][1])
+    explorer.update_layout(
+        sliders=[
+            {
+                "active": active,
+                "currentvalue": {"prefix": f"{label}: ", "font": {"size": 14}},
+                "pad": {"t": 70, "b": 10},
+                "len": 1.0,
+                "x": 0,
+                "steps": steps,
+            }
+        ]
+    )
+    base_height = explorer.layout.height or 420
+    meta = dict(explorer.layout.meta or {})
+    # The PDF shows the default scenario without the slider, at the base size.
+    meta["print"] = {"height": base_height, "margin_b": explorer.layout.margin.b}
+    explorer.update_layout(meta=meta, height=base_height + 100)
+    explorer.layout.margin.b = max(explorer.layout.margin.b or 0, 150)
+    return explorer
+
+
+def add_view_buttons(
+    fig: go.Figure,
+    views: Sequence[tuple[str, Sequence[bool], dict]],
+    *,
+    active: int = 0,
+    y: float = 1.16,
+) -> go.Figure:
+    """Add a row of buttons, each showing one set of traces.
+
+    ``views`` are (button label, visibility mask, layout update) triples; the layout
+    update (for example a legend title) may be empty.
+    """
+    buttons = [
+        {"label": label, "method": "update", "args": [{"visible": list(mask)}, dict(layout)]}
+        for label, mask, layout in views
+    ]
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "right",
+                "active": active,
+                "buttons": buttons,
+                "x": 1.0,
+                "xanchor": "right",
+                "y": y,
+                "yanchor": "bottom",
+                "pad": {"r": 0, "t": 0},
+                "bgcolor": "#F2F2F2",
+                "bordercolor": "#767676",
+                "font": {"size": 13},
+                "showactive": True,
+            }
+        ]
+    )
+    for trace, visible in zip(fig.data, views[active][1]):
+        trace.visible = visible
+    return fig

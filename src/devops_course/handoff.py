@@ -1,0 +1,553 @@
+"""SDLC 역할 인계 시뮬레이션: functional silos against one team that owns each change.
+
+A stream of changes passes the six SDLC stages of chapter 1. In the functional
+organisation every stage has its own specialists, and every stage boundary is a
+handoff: a communication delay, and sometimes missing information that sends the
+change back for rework. In the DevOps organisation the same number of engineers
+form one team, and one engineer carries a change through all six stages.
+
+Both organisations see the same changes (the same work per stage and arrival times,
+drawn from one seeded generator), so any difference comes from the organisation.
+
+Three layers: the model (:func:`simulate`), the figure (:func:`handoff_figure`,
+:func:`explorer_figure`) and the widget (:func:`interactive`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+import numpy as np
+import plotly.graph_objects as go
+import simpy
+from plotly.subplots import make_subplots
+
+from .display import Interactive
+from .explorer import add_view_buttons, slider_explorer
+from .live import LiveFigure, choice_box, number_box
+from .style import PALETTE, rounded, style_figure
+from .validation import require_choice, require_int, require_number
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One SDLC stage, the specialist role that owns it in a functional organisation,
+    and the mean hours of work a change needs there."""
+
+    name: str
+    english: str
+    role: str
+    mean_hours: float
+
+
+STAGES = (
+    Stage("설계", "Design", "Architect", 4.0),
+    Stage("개발", "Develop", "Developer", 8.0),
+    Stage("테스트", "Test", "SDET", 4.0),
+    Stage("배포", "Deploy", "Release Eng", 2.0),
+    Stage("운영", "Operate", "Sys Admin", 2.0),
+    Stage("지원", "Support", "Customer Support", 2.0),
+)
+ORGANISATIONS = {"silo": "기능 조직(사일로)", "devops": "DevOps 팀"}
+SHORT_NAMES = {"silo": "사일로", "devops": "DevOps 팀"}
+KINDS = {"work": "작업", "rework": "재작업", "wait": "대기열 대기", "handoff": "인계 지연"}
+KIND_STYLE = {
+    "work": (PALETTE["blue"], ""),
+    "rework": (PALETTE["orange"], "."),
+    "wait": ("#B0B0B0", "/"),
+    "handoff": (PALETTE["vermillion"], "x"),
+}
+REWORK_SHARE = 0.5  # rework takes half of the stage's original work
+WORK_SHAPE = 4.0  # gamma shape of the work times: coefficient of variation 0.5
+
+
+@dataclass(frozen=True)
+class HandoffParams:
+    """Inputs of one simulation run; hours are working hours."""
+
+    organisation: str = "silo"
+    handoff_delay: float = 4.0
+    changes: int = 20
+    capacity: int = 2
+    seed: int = 42
+    rework_probability: float = 0.2
+    arrival_interval: float = 6.0
+
+    def checked(self) -> HandoffParams:
+        """Return the parameters if all are valid, else raise CourseInputError."""
+        require_choice("조직 모델", self.organisation, ORGANISATIONS)
+        return HandoffParams(
+            organisation=self.organisation,
+            handoff_delay=require_number("인계 지연(시간)", self.handoff_delay, 0, 168),
+            changes=require_int("변경 수", self.changes, 1, 200),
+            capacity=require_int("역할별 인원", self.capacity, 1, 20),
+            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
+            rework_probability=require_number(
+                "정보 누락(재작업) 확률", self.rework_probability, 0, 0.9
+            ),
+            arrival_interval=require_number(
+                "변경 도착 간격(시간)", self.arrival_interval, 0.5, 168
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span of one change's life: work, rework, waiting in a queue, or a handoff."""
+
+    stage: int
+    kind: str
+    start: float
+    end: float
+
+    @property
+    def hours(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    """Everything that happened to one change."""
+
+    index: int
+    arrival: float
+    done: float
+    handoffs: int
+    segments: tuple[Segment, ...]
+
+    @property
+    def lead_time(self) -> float:
+        """Hours from arrival to the end of the support stage."""
+        return self.done - self.arrival
+
+    @property
+    def work_time(self) -> float:
+        """Hours of hands-on work, rework included."""
+        return sum(s.hours for s in self.segments if s.kind in ("work", "rework"))
+
+
+@dataclass(frozen=True)
+class HandoffResult:
+    """The outcome of one run of :func:`simulate`."""
+
+    params: HandoffParams
+    changes: tuple[ChangeRecord, ...] = field(repr=False)
+
+    @property
+    def lead_times(self) -> list[float]:
+        return [change.lead_time for change in self.changes]
+
+    @property
+    def median_lead_time(self) -> float:
+        return median(self.lead_times)
+
+    @property
+    def mean_lead_time(self) -> float:
+        return sum(self.lead_times) / len(self.changes)
+
+    @property
+    def flow_efficiency(self) -> float:
+        """Work time divided by lead time, over all changes (0 to 1)."""
+        return sum(c.work_time for c in self.changes) / sum(self.lead_times)
+
+    @property
+    def handoffs_per_change(self) -> float:
+        return sum(c.handoffs for c in self.changes) / len(self.changes)
+
+    def stage_hours(self, kind: str) -> list[float]:
+        """Mean hours per change spent in each stage on ``kind``."""
+        totals = [0.0] * len(STAGES)
+        for change in self.changes:
+            for segment in change.segments:
+                if segment.kind == kind:
+                    totals[segment.stage] += segment.hours
+        return [total / len(self.changes) for total in totals]
+
+
+@dataclass(frozen=True)
+class _Draws:
+    arrivals: np.ndarray
+    work: np.ndarray
+    bounce: np.ndarray
+    delays: np.ndarray
+
+
+def _draw(params: HandoffParams) -> _Draws:
+    # The draw order never depends on the organisation or the delay, so both
+    # organisations, and every delay, see the very same changes.
+    rng = np.random.default_rng(params.seed)
+    n, k = params.changes, len(STAGES)
+    gaps = rng.exponential(params.arrival_interval, size=n)
+    gaps[0] = 0.0
+    means = np.array([stage.mean_hours for stage in STAGES])
+    work = rng.gamma(WORK_SHAPE, means / WORK_SHAPE, size=(n, k))
+    bounce = rng.random((n, k)) < params.rework_probability
+    delays = rng.exponential(1.0, size=(n, k, 3)) * params.handoff_delay
+    return _Draws(np.cumsum(gaps), work, bounce, delays)
+
+
+def _work(env, desk, segments, stage, kind, hours):
+    with desk.request() as request:
+        queued = env.now
+        yield request
+        if env.now > queued:
+            segments.append(Segment(stage, "wait", queued, env.now))
+        start = env.now
+        yield env.timeout(hours)
+        segments.append(Segment(stage, kind, start, env.now))
+
+
+def _handoff(env, segments, stage, hours):
+    start = env.now
+    yield env.timeout(hours)
+    if hours > 0:
+        segments.append(Segment(stage, "handoff", start, env.now))
+
+
+def _silo_change(env, index, draws, desks, records):
+    yield env.timeout(draws.arrivals[index])
+    segments: list[Segment] = []
+    handoffs = 0
+    for stage in range(len(STAGES)):
+        if stage > 0:
+            handoffs += 1
+            yield from _handoff(env, segments, stage, draws.delays[index, stage, 0])
+            if draws.bounce[index, stage]:
+                # Information got lost: back to the previous role and forward again.
+                handoffs += 2
+                yield from _handoff(env, segments, stage, draws.delays[index, stage, 1])
+                rework = draws.work[index, stage - 1] * REWORK_SHARE
+                yield from _work(env, desks[stage - 1], segments, stage - 1, "rework", rework)
+                yield from _handoff(env, segments, stage, draws.delays[index, stage, 2])
+        yield from _work(env, desks[stage], segments, stage, "work", draws.work[index, stage])
+    records.append(ChangeRecord(index, draws.arrivals[index], env.now, handoffs, tuple(segments)))
+
+
+def _devops_change(env, index, draws, team, records):
+    yield env.timeout(draws.arrivals[index])
+    segments: list[Segment] = []
+    with team.request() as request:
+        queued = env.now
+        yield request
+        if env.now > queued:
+            segments.append(Segment(0, "wait", queued, env.now))
+        for stage in range(len(STAGES)):
+            start = env.now
+            yield env.timeout(draws.work[index, stage])
+            segments.append(Segment(stage, "work", start, env.now))
+    records.append(ChangeRecord(index, draws.arrivals[index], env.now, 0, tuple(segments)))
+
+
+def simulate(params: HandoffParams | None = None, **overrides) -> HandoffResult:
+    """Run the simulation (SimPy) and return every change's record.
+
+    Pass a :class:`HandoffParams` or keyword arguments for its fields. Raises
+    :class:`~devops_course.errors.CourseInputError` with a Korean message for
+    invalid values.
+    """
+    base = params or HandoffParams()
+    checked = HandoffParams(**{**base.__dict__, **overrides}).checked()
+    draws = _draw(checked)
+    env = simpy.Environment()
+    records: list[ChangeRecord] = []
+    if checked.organisation == "silo":
+        desks = [simpy.Resource(env, checked.capacity) for _ in STAGES]
+        for index in range(checked.changes):
+            env.process(_silo_change(env, index, draws, desks, records))
+    else:
+        team = simpy.Resource(env, checked.capacity * len(STAGES))
+        for index in range(checked.changes):
+            env.process(_devops_change(env, index, draws, team, records))
+    env.run()
+    records.sort(key=lambda record: record.index)
+    return HandoffResult(checked, tuple(records))
+
+
+def compare(**params) -> dict[str, HandoffResult]:
+    """Run both organisations with the same parameters and changes."""
+    params.pop("organisation", None)
+    return {org: simulate(organisation=org, **params) for org in ORGANISATIONS}
+
+
+# ---------------------------------------------------------------- figure
+
+
+def _timeline_traces(result: HandoffResult, org: str) -> list[go.Bar]:
+    traces = []
+    for kind, label in KINDS.items():
+        colour, pattern = KIND_STYLE[kind]
+        rows = [
+            (change.index + 1, segment)
+            for change in result.changes
+            for segment in change.segments
+            if segment.kind == kind
+        ]
+        traces.append(
+            go.Bar(
+                orientation="h",
+                name=label,
+                legendgroup=f"{org}-{kind}",
+                y=[row for row, _ in rows],
+                x=rounded([segment.hours for _, segment in rows], 1),
+                base=rounded([segment.start for _, segment in rows], 1),
+                customdata=[STAGES[segment.stage].name for _, segment in rows],
+                marker={"color": colour, "pattern": {"shape": pattern}, "line": {"width": 0}},
+                hovertemplate=f"변경 %{{y}} · %{{customdata}} {label}: %{{x}}시간<extra></extra>",
+                xaxis="x",
+                yaxis="y",
+            )
+        )
+    return traces
+
+
+def _stage_traces(result: HandoffResult, org: str) -> list[go.Bar]:
+    traces = []
+    bottom = [0.0] * len(STAGES)
+    for kind, label in KINDS.items():
+        colour, pattern = KIND_STYLE[kind]
+        hours = rounded(result.stage_hours(kind), 1)
+        traces.append(
+            go.Bar(
+                name=label,
+                legendgroup=f"{org}-{kind}",
+                showlegend=False,
+                x=[stage.name for stage in STAGES],
+                y=hours,
+                base=rounded(bottom, 1),
+                marker={"color": colour, "pattern": {"shape": pattern}, "line": {"width": 0}},
+                hovertemplate=f"%{{x}} {label}: 변경당 평균 %{{y}}시간<extra></extra>",
+            )
+        )
+        bottom = [low + high for low, high in zip(bottom, hours)]
+    return traces
+
+
+def _summary_text(results: dict[str, HandoffResult]) -> str:
+    silo, devops = results["silo"], results["devops"]
+    return (
+        f"평균 리드 타임: 사일로 {silo.mean_lead_time:.0f}시간, DevOps 팀 "
+        f"{devops.mean_lead_time:.0f}시간. 흐름 효율: {silo.flow_efficiency:.0%} 대 "
+        f"{devops.flow_efficiency:.0%}. 변경당 인계: {silo.handoffs_per_change:.1f}회 대 "
+        f"{devops.handoffs_per_change:.1f}회."
+    )
+
+
+def handoff_figure(results: dict[str, HandoffResult], show: str = "silo") -> go.Figure:
+    """Draw the timeline and stage breakdown of ``show`` next to both organisations'
+    lead time distribution and flow efficiency."""
+    require_choice("조직 모델", show, ORGANISATIONS)
+    fig = make_subplots(
+        rows=2,
+        cols=3,
+        specs=[[{"colspan": 3}, None, None], [{}, {}, {}]],
+        row_heights=[0.58, 0.42],
+        column_widths=[0.42, 0.29, 0.29],
+        vertical_spacing=0.16,
+        horizontal_spacing=0.09,
+        subplot_titles=(
+            "",
+            "단계별 변경당 평균 시간",
+            "리드 타임 분포",
+            "흐름 효율 (작업 ÷ 리드 타임)",
+        ),
+    )
+    for org in ORGANISATIONS:
+        for trace in _timeline_traces(results[org], org):
+            trace.visible = org == show
+            fig.add_trace(trace, row=1, col=1)
+    for org in ORGANISATIONS:
+        for trace in _stage_traces(results[org], org):
+            trace.visible = org == show
+            fig.add_trace(trace, row=2, col=1)
+    box_styles = {"silo": (PALETTE["vermillion"], "square"), "devops": (PALETTE["blue"], "circle")}
+    for org, (colour, marker) in box_styles.items():
+        fig.add_trace(
+            go.Box(
+                name=SHORT_NAMES[org],
+                y=rounded(results[org].lead_times, 1),
+                boxpoints="all",
+                jitter=0.4,
+                pointpos=0,
+                marker={"color": colour, "symbol": marker, "size": 5},
+                line={"color": colour},
+                showlegend=False,
+                hovertemplate="리드 타임 %{y}시간<extra></extra>",
+            ),
+            row=2,
+            col=2,
+        )
+    fig.add_trace(
+        go.Bar(
+            x=list(SHORT_NAMES.values()),
+            y=[round(results[org].flow_efficiency * 100, 1) for org in ORGANISATIONS],
+            text=[
+                f"{results[org].flow_efficiency:.0%}<br>인계 {results[org].handoffs_per_change:.1f}회"
+                for org in ORGANISATIONS
+            ],
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
+            marker={"color": [PALETTE["vermillion"], PALETTE["blue"]]},
+            showlegend=False,
+            hovertemplate="%{x}: 흐름 효율 %{y}%<extra></extra>",
+        ),
+        row=2,
+        col=3,
+    )
+    # Timeline segments of one change never overlap in time, and the stage
+    # breakdown carries its own bases, so bars are overlaid rather than stacked.
+    fig.update_layout(barmode="overlay")
+    fig.update_traces(selector={"orientation": "h"}, width=0.7)
+    fig.update_xaxes(title_text="경과 시간(시간)", row=1, col=1)
+    fig.update_yaxes(
+        title_text="변경 번호",
+        autorange="reversed",
+        dtick=max(1, len(results["silo"].changes) // 10),
+        row=1,
+        col=1,
+    )
+    fig.update_yaxes(title_text="시간", row=2, col=1)
+    fig.update_yaxes(title_text="리드 타임(시간)", rangemode="tozero", row=2, col=2)
+    fig.update_yaxes(title_text="%", range=[0, 130], tickvals=[0, 25, 50, 75, 100], row=2, col=3)
+    fig.update_xaxes(tickangle=0, row=2)
+    style_figure(
+        fig,
+        title="SDLC 역할 인계 시뮬레이션",
+        alt=f"{ORGANISATIONS[show]}의 변경별 작업·대기·인계 타임라인과 두 조직 비교. "
+        + _summary_text(results),
+        height=780,
+    )
+    fig.update_layout(
+        margin={"t": 110},
+        legend={"title": {"text": f"{SHORT_NAMES[show]} 타임라인:"}, "y": 1.03, "yanchor": "bottom"},
+    )
+    return fig
+
+
+def explorer_figure(delays=(0, 2, 4, 8, 16), **params) -> go.Figure:
+    """The kernel-free explorer: a slider over the handoff delay and buttons that
+    switch the timeline between the two organisations."""
+    scenarios = []
+    for delay in delays:
+        results = compare(**{**params, "handoff_delay": delay})
+        scenarios.append((f"{delay}시간", handoff_figure(results, "silo")))
+    default = list(delays).index(4) if 4 in delays else 0
+    fig = slider_explorer(scenarios, label="인계 지연", active=default)
+    views = []
+    for org in ORGANISATIONS:
+        mask = [
+            trace.legendgroup is None or trace.legendgroup.startswith(org) for trace in fig.data
+        ]
+        legend = {"legend.title.text": f"{SHORT_NAMES[org]} 타임라인:"}
+        views.append((f"{ORGANISATIONS[org]} 타임라인", mask, legend))
+    return add_view_buttons(fig, views)
+
+
+def organisation_diagram() -> go.Figure:
+    """Redraw of the chapter's idea: six specialists handing a change along,
+    against one team that owns the change from design to support."""
+    fig = go.Figure()
+    silo_y, team_y = 2.0, 0.45
+    for index, stage in enumerate(STAGES):
+        fig.add_shape(
+            type="rect",
+            x0=index - 0.38,
+            x1=index + 0.38,
+            y0=silo_y - 0.42,
+            y1=silo_y + 0.42,
+            line={"color": PALETTE["vermillion"], "width": 2},
+            fillcolor="#FBEFE6",
+        )
+        fig.add_annotation(
+            x=index,
+            y=silo_y,
+            text=f"<b>{stage.name}</b><br>{stage.english}<br><i>{stage.role}</i>",
+            showarrow=False,
+            font={"size": 12},
+        )
+        if index:
+            fig.add_annotation(
+                x=index - 0.4,
+                y=silo_y,
+                ax=index - 0.6,
+                ay=silo_y,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=3,
+                arrowwidth=2,
+                arrowcolor=PALETTE["vermillion"],
+                text="",
+            )
+            fig.add_annotation(
+                x=index - 0.5,
+                y=silo_y + 0.58,
+                text="인계",
+                showarrow=False,
+                font={"size": 11, "color": "#8A3B00"},
+            )
+    fig.add_shape(
+        type="rect",
+        x0=-0.45,
+        x1=5.45,
+        y0=team_y - 0.42,
+        y1=team_y + 0.42,
+        line={"color": PALETTE["blue"], "width": 2},
+        fillcolor="#E6F1F8",
+    )
+    stage_names = " → ".join(stage.name for stage in STAGES)
+    fig.add_annotation(
+        x=2.5,
+        y=team_y,
+        text=f"<b>DevOps 팀</b>: 한 팀(한 사람)이 변경을 끝까지 소유합니다<br>{stage_names}",
+        showarrow=False,
+        font={"size": 13},
+    )
+    fig.add_annotation(
+        x=-0.45,
+        y=silo_y + 0.75,
+        text="<b>기능 조직</b>: 단계마다 다른 전문가, 단계 사이마다 인계",
+        showarrow=False,
+        xanchor="left",
+        font={"size": 13},
+    )
+    fig.update_xaxes(visible=False, range=[-0.6, 5.6])
+    fig.update_yaxes(visible=False, range=[-0.1, 3.0])
+    style_figure(
+        fig,
+        title="기능 조직의 인계 대 한 팀의 소유",
+        alt="위: 설계(Architect), 개발(Developer), 테스트(SDET), 배포(Release Eng), "
+        "운영(Sys Admin), 지원(Customer Support)의 여섯 전문가가 변경을 다섯 번 인계합니다. "
+        "아래: 하나의 DevOps 팀이 여섯 단계를 인계 없이 함께 맡습니다.",
+        height=360,
+    )
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10}, showlegend=False)
+    return fig
+
+
+# ---------------------------------------------------------------- widget
+
+
+def live_figure(organisation="silo", handoff_delay=4.0, changes=20, capacity=2, seed=42) -> go.Figure:
+    """Build the figure for one set of control values (what the widget calls)."""
+    results = compare(handoff_delay=handoff_delay, changes=changes, capacity=capacity, seed=seed)
+    return handoff_figure(results, organisation)
+
+
+def interactive() -> Interactive:
+    """The chapter's headline interactive in all three media."""
+    defaults = HandoffParams()
+    controls = {
+        "organisation": choice_box(
+            "조직 모델", [(label, key) for key, label in ORGANISATIONS.items()], defaults.organisation
+        ),
+        "handoff_delay": number_box("인계 지연(시간, 0~168)", defaults.handoff_delay, step=1),
+        "changes": number_box("변경 수(1~200)", defaults.changes, integer=True),
+        "capacity": number_box("역할별 인원(1~20)", defaults.capacity, integer=True),
+        "seed": number_box("난수 시드", defaults.seed, integer=True),
+    }
+    live = LiveFigure(controls, live_figure)
+    return Interactive(live, explorer_figure(), "SDLC 역할 인계 시뮬레이션")

@@ -1,0 +1,109 @@
+"""Shared fixtures: paths of the built book, a local web server, an offline browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+PDF = ROOT / "_build" / "latex" / "book.pdf"
+CHAPTERS = ["ch1_definition"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def require_build(path: Path) -> Path:
+    """Fail (not skip) when the book was not built: `make test` builds it first."""
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make book` (or `make test`) first")
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """Serve the built HTML book on a free port of 127.0.0.1."""
+    require_build(HTML / "index.html")
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class OfflinePage:
+    """A browser page that may reach only the local book server.
+
+    Every request to another host is aborted and recorded, and console errors are
+    collected, so a test can assert that the page needs no network.
+    """
+
+    def __init__(self, browser, site_url: str):
+        self.site_url = site_url
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.external_requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on(
+            "console",
+            lambda message: self.console_errors.append(message.text)
+            if message.type == "error"
+            else None,
+        )
+        self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith(self.site_url):
+            route.continue_()
+        else:
+            self.external_requests.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str):
+        """Load ``path`` of the book and wait until its figures are drawn."""
+        self.page.goto(f"{self.site_url}/{path}", wait_until="load")
+        self.page.wait_for_function(
+            "[...document.querySelectorAll('.course-plotly-graph')]"
+            ".every(el => el.dataset.drawn === 'true')",
+            timeout=20_000,
+        )
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture()
+def offline_page(browser, site_url):
+    page = OfflinePage(browser, site_url)
+    yield page
+    page.close()

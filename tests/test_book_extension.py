@@ -1,0 +1,64 @@
+"""The Sphinx side: the myst-nb mime plugin and the printed form of figures."""
+
+import json
+
+import plotly.graph_objects as go
+
+from devops_course import handoff
+from devops_course.book.figure_node import (
+    PlotlyFigureNode,
+    figure_alt,
+    figure_digest,
+    print_figure,
+)
+from devops_course.book.plotly_mime import PlotlyMimeRenderer
+from devops_course.display import PLOTLY_MIME, WIDGET_MIME, StaticFigure, figure_json
+
+
+class _Data:
+    def __init__(self, mime_type, content):
+        self.mime_type = mime_type
+        self.content = content
+
+
+def test_plugin_turns_plotly_json_into_a_figure_node():
+    figure = figure_json(handoff.organisation_diagram())
+    nodes = PlotlyMimeRenderer.handle_mime(None, _Data(PLOTLY_MIME, figure), False)
+    assert isinstance(nodes[0], PlotlyFigureNode)
+    assert nodes[0]["figure"] == figure
+    text_nodes = PlotlyMimeRenderer.handle_mime(None, _Data(PLOTLY_MIME, json.dumps(figure)), False)
+    assert text_nodes[0]["figure"] == figure
+
+
+def test_plugin_leaves_other_mime_types_alone():
+    assert PlotlyMimeRenderer.handle_mime(None, _Data("text/plain", "x"), False) is None
+    assert PlotlyMimeRenderer.handle_mime(None, _Data(PLOTLY_MIME, {}), True) is None
+
+
+def test_priorities_prefer_plotly_and_hide_widgets_in_the_book():
+    overrides = PlotlyMimeRenderer.mime_priority_overrides
+    assert ("html", WIDGET_MIME, None) in overrides
+    assert ("latex", PLOTLY_MIME, 1) in overrides
+
+
+def test_printed_explorer_loses_its_controls_and_extra_height():
+    explorer = figure_json(handoff.explorer_figure())
+    printed = print_figure(explorer)
+    assert "sliders" not in printed["layout"] and "updatemenus" not in printed["layout"]
+    assert printed["layout"]["height"] == explorer["layout"]["height"] - 100
+    assert "sliders" in explorer["layout"], "the original must stay untouched"
+
+
+def test_alt_text_and_digest():
+    figure = figure_json(handoff.organisation_diagram())
+    assert "Customer Support" in figure_alt(figure)
+    assert figure_alt({"layout": {"title": {"text": "제목"}}}) == "제목"
+    assert figure_digest(figure) == figure_digest(json.loads(json.dumps(figure)))
+    other = go.Figure(go.Bar(y=[1]))
+    assert figure_digest(figure) != figure_digest(figure_json(other))
+
+
+def test_static_figure_bundle_has_korean_text():
+    bundle = StaticFigure(handoff.organisation_diagram())._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("[그림] 위: 설계")
+    assert PLOTLY_MIME in bundle and WIDGET_MIME not in bundle

@@ -1,0 +1,90 @@
+"""The built book: HTML and PDF exist and hold the chapters' Korean text."""
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from conftest import CHAPTERS, HTML, PDF, ROOT, require_build
+
+CHAPTER_HEADINGS = {
+    "ch1_definition": [
+        "DevOps의 정의, 탄생 배경, 필요성",
+        "탄생 배경",
+        "DevOps의 필요성",
+        "시뮬레이션: SDLC 역할 인계",
+        "요약",
+        "자가 점검",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pdf_text():
+    require_build(PDF)
+    result = subprocess.run(
+        ["pdftotext", "-layout", str(PDF), "-"], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_html_chapter_has_its_headings(chapter):
+    page = require_build(HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+    for heading in CHAPTER_HEADINGS[chapter]:
+        assert heading in page, heading
+    assert '<html lang="ko"' in page
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_pdf_has_chapter_headings(pdf_text, chapter):
+    flat = re.sub(r"\s+", " ", pdf_text)
+    for heading in CHAPTER_HEADINGS[chapter]:
+        assert heading in flat, heading
+
+
+def test_pdf_has_no_missing_korean_glyphs():
+    log = require_build(PDF.with_suffix(".log")).read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log
+
+
+def test_pdf_has_no_raw_reprs(pdf_text):
+    for raw in ("VBox(", "Figure({", "<IPython", "application/vnd", "[인터랙티브]"):
+        assert raw not in pdf_text, raw
+
+
+def test_pdf_figures_are_images():
+    result = subprocess.run(
+        ["pdfimages", "-list", str(require_build(PDF))], capture_output=True, text=True, check=True
+    )
+    images = [line for line in result.stdout.splitlines()[2:] if line.strip()]
+    figure_count = sum(
+        json.dumps(nb).count('"application/vnd.plotly.v1+json"')
+        for nb in (json.loads((ROOT / "book" / f"{c}.ipynb").read_text()) for c in CHAPTERS)
+    )
+    assert figure_count >= 2
+    assert len(images) >= figure_count
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_pages_carry_no_widget_state_and_no_inline_plotly_js(chapter):
+    page = (HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+    assert "widget-state+json" not in page
+    assert "plotly.js v" not in page, "plotly.js must come from _static, not inline"
+    assert "cdn.plot.ly" not in page and "require.min.js" not in page
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebooks_store_no_plotly_js(chapter):
+    text = (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+    assert "plotly.js v" not in text and "cdn.plot.ly" not in text
+    assert "widget-state" not in text
+
+
+def test_seeds_are_byte_identical_to_the_shared_sources():
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this clone")
+    for source in shared.glob("*.txt"):
+        assert (ROOT / "seeds" / source.name).read_bytes() == source.read_bytes()

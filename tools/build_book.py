@@ -1,0 +1,85 @@
+"""Build the HTML book and the PDF; `make book` runs this.
+
+Both builds run `jupyter-book build` with `-n -W --keep-going`, so any warning
+fails the build. Notebooks execute through the jupyter-cache in
+`_build/.jupyter_cache`: an unchanged notebook is not executed again.
+
+The cache only knows a notebook's own code, so a change to the course package
+(which the notebooks import) would leave stale outputs behind. This script keeps a
+digest of the package next to the cache and clears the cache when it changes; a
+change to the Sphinx extension (`devops_course/book`) likewise clears the saved
+Sphinx environment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+PACKAGE = ROOT / "src" / "devops_course"
+
+
+def digest(paths) -> str:
+    """A hash of the contents of ``paths`` (sorted, so it is stable)."""
+    sha = hashlib.sha256()
+    for path in sorted(paths):
+        sha.update(str(path.relative_to(ROOT)).encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def invalidate(stamp_name: str, current: str, stale: list[Path]) -> None:
+    """Remove ``stale`` paths when the digest stored under ``stamp_name`` changed."""
+    stamp = BUILD / stamp_name
+    if stamp.exists() and stamp.read_text() == current:
+        return
+    for path in stale:
+        if path.exists():
+            print(f"[build] {path.relative_to(ROOT)} is stale, removing it")
+            shutil.rmtree(path)
+    BUILD.mkdir(exist_ok=True)
+    stamp.write_text(current)
+
+
+def jupyter_book(*arguments: str) -> float:
+    """Run one jupyter-book build; exit on failure; return the seconds it took."""
+    command = [
+        str(Path(sys.executable).parent / "jupyter-book"),
+        "build",
+        ".",
+        "-n",
+        "-W",
+        "--keep-going",
+        *arguments,
+    ]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit(f"[build] failed: {' '.join(command)}")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    models = [p for p in PACKAGE.rglob("*") if p.is_file() and "book" not in p.relative_to(PACKAGE).parts and p.suffix == ".py"]
+    extension = [p for p in (PACKAGE / "book").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    invalidate(".package-digest", digest(models), [BUILD / ".jupyter_cache", BUILD / "jupyter_execute"])
+    invalidate(".extension-digest", digest(extension), [BUILD / ".doctrees", BUILD / "html", BUILD / "latex"])
+
+    html_seconds = jupyter_book()
+    pdf_seconds = jupyter_book("--builder", "pdflatex")
+    pdf = BUILD / "latex" / "book.pdf"
+    if not pdf.exists():
+        sys.exit(f"[build] no PDF at {pdf}")
+    print()
+    print(f"HTML: {BUILD / 'html' / 'index.html'}   ({html_seconds:.1f} s)")
+    print(f"PDF:  {pdf}   ({pdf_seconds:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install the Debian packages the book needs (TeX for the PDF, Korean fonts,
+# Chromium for figure images and browser tests, poppler for PDF checks).
+# Installs only what is missing; needs root or sudo for that, otherwise it stops
+# and lists the packages.
+set -euo pipefail
+
+packages=(
+  texlive-xetex texlive-lang-korean texlive-latex-extra texlive-fonts-recommended
+  latexmk fonts-nanum chromium poppler-utils
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo=(sudo)
+else
+  echo "Missing Debian packages: ${missing[*]}" >&2
+  echo "Install them as root: apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
