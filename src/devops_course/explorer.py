@@ -12,15 +12,30 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-DATA_KEYS = ("x", "y", "base", "text", "customdata", "hovertext")
+DATA_KEYS = ("x", "y", "base", "text", "customdata", "hovertext", "marker.color")
 
 
-def _data_update(fig: go.Figure) -> dict[str, list]:
+def _lookup(trace, key: str):
+    value = trace
+    for part in key.split("."):
+        if value is None or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _plain(value):
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _data_update(fig: go.Figure, keys: Sequence[str]) -> dict[str, list]:
     update: dict[str, list] = {}
-    for key in DATA_KEYS:
-        values = [trace[key] if key in trace else None for trace in fig.data]
+    for key in keys:
+        values = [_lookup(trace, key) for trace in fig.data]
         if any(value is not None for value in values):
-            update[key] = [list(value) if value is not None else None for value in values]
+            update[key] = [_plain(value) for value in values]
     return update
 
 
@@ -29,7 +44,8 @@ def slider_explorer(
     *,
     label: str,
     active: int = 0,
-    layout_keys: Sequence[str] = ("annotations",),
+    layout_keys: Sequence[str] = ("annotations", "meta"),
+    data_keys: Sequence[str] = DATA_KEYS,
 ) -> go.Figure:
     """Combine figures that differ only in data into one figure with a slider.
 
@@ -48,7 +64,7 @@ def slider_explorer(
             {
                 "method": "update",
                 "label": step_label,
-                "args": [_data_update(fig), layout_update],
+                "args": [_data_update(fig, data_keys), layout_update],
             }
         )
     explorer = go.Figure(scenarios[active][1])
@@ -58,8 +74,8 @@ def slider_explorer(
                 "active": active,
                 "currentvalue": {"prefix": f"{label}: ", "font": {"size": 14}},
                 "pad": {"t": 70, "b": 10},
-                "len": 1.0,
-                "x": 0,
+                "len": 0.92,
+                "x": 0.04,
                 "steps": steps,
             }
         ]
@@ -78,7 +94,9 @@ def add_view_buttons(
     views: Sequence[tuple[str, Sequence[bool], dict]],
     *,
     active: int = 0,
+    x: float = 1.0,
     y: float = 1.16,
+    anchor: tuple[str, str] = ("right", "bottom"),
 ) -> go.Figure:
     """Add a row of buttons, each showing one set of traces.
 
@@ -96,10 +114,10 @@ def add_view_buttons(
                 "direction": "right",
                 "active": active,
                 "buttons": buttons,
-                "x": 1.0,
-                "xanchor": "right",
+                "x": x,
+                "xanchor": anchor[0],
                 "y": y,
-                "yanchor": "bottom",
+                "yanchor": anchor[1],
                 "pad": {"r": 0, "t": 0},
                 "bgcolor": "#F2F2F2",
                 "bordercolor": "#767676",

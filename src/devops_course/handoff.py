@@ -418,10 +418,7 @@ def handoff_figure(results: dict[str, HandoffResult], show: str = "silo") -> go.
         + _summary_text(results),
         height=780,
     )
-    fig.update_layout(
-        margin={"t": 110},
-        legend={"title": {"text": f"{SHORT_NAMES[show]} 타임라인:"}, "y": 1.03, "yanchor": "bottom"},
-    )
+    fig.update_layout(legend_title_text=f"{SHORT_NAMES[show]} 타임라인:")
     return fig
 
 

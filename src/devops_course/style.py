@@ -44,15 +44,31 @@ def style_figure(
     """
     fig.update_layout(
         template="none",
-        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 17}},
+        title={
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0.99,
+            "yanchor": "top",
+            "font": {"size": 17},
+        },
         font={"family": FONT_FAMILY, "size": 13, "color": "#222222"},
         colorway=SEQUENCE,
         height=height,
-        margin={"l": 64, "r": 24, "t": 72, "b": 56},
+        margin={"l": 64, "r": 24, "t": 96, "b": 56},
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel={"font": {"family": FONT_FAMILY}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        # Title, then the legend, then the plots: never on top of each other.
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0.995 - 36 / height,
+            "yanchor": "top",
+            "x": 0,
+            "traceorder": "normal",
+        },
         meta={"alt": alt},
     )
     fig.update_xaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True)

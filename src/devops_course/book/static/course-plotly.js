@@ -140,7 +140,8 @@
 
   function draw(graph) {
     var figure = JSON.parse(document.getElementById(graph.dataset.figure).textContent);
-    return Plotly.newPlot(graph, figure.data, figure.layout, CONFIG).then(function () {
+    var spec = { data: figure.data, layout: figure.layout, frames: figure.frames || [], config: CONFIG };
+    return Plotly.newPlot(graph, spec).then(function () {
       makeAccessible(graph);
       graph.on("plotly_afterplot", function () {
         makeAccessible(graph);

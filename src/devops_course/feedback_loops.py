@@ -1,0 +1,388 @@
+"""피드백 루프 타이머: the three layers of feedback on one accelerated clock.
+
+Chapter 3's seed names three layers of feedback, each with its own cycle time:
+
+* technical feedback (tests, monitoring, alerts): seconds to minutes;
+* process feedback (retrospectives, postmortems): weeks to months;
+* business feedback (analytics, A/B tests, OKRs): months.
+
+The model counts the learning cycles each layer completes in a horizon (a sprint,
+a quarter, a year), and how many changes ship between two business feedbacks: the
+changes whose value nobody has checked yet. A fast technical loop with a slow
+business loop ships many changes quickly, possibly in the wrong direction.
+
+All times are calendar time; cycles are counted as whole completed cycles.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .display import Interactive
+from .live import LiveFigure, choice_box, number_box
+from .style import PALETTE, style_figure
+from .validation import require_choice, require_int, require_number
+
+MINUTES_PER_DAY = 24 * 60
+HORIZONS = {"sprint": ("스프린트(2주)", 14), "quarter": ("분기(91일)", 91), "year": ("1년", 365)}
+LAYER_NAMES = ("기술적 피드백", "프로세스 피드백", "비즈니스 피드백")
+LAYER_COLOURS = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"])
+LAYER_PATTERNS = ("", "/", ".")
+
+
+@dataclass(frozen=True)
+class LoopSettings:
+    """Cycle times of the three layers and the horizon."""
+
+    technical_minutes: float = 10.0
+    process_days: float = 14.0
+    business_days: float = 90.0
+    horizon: str = "year"
+
+    def checked(self) -> LoopSettings:
+        """Return the settings if valid, else raise CourseInputError."""
+        require_choice("기간", self.horizon, HORIZONS)
+        return LoopSettings(
+            technical_minutes=require_number(
+                "기술적 피드백 주기(분)", self.technical_minutes, 0.01, 7 * MINUTES_PER_DAY
+            ),
+            process_days=require_number("프로세스 피드백 주기(일)", self.process_days, 1, 365),
+            business_days=require_number("비즈니스 피드백 주기(일)", self.business_days, 1, 730),
+            horizon=self.horizon,
+        )
+
+    @property
+    def cycle_days(self) -> tuple[float, float, float]:
+        """The three cycle times in days."""
+        return (self.technical_minutes / MINUTES_PER_DAY, self.process_days, self.business_days)
+
+    @property
+    def horizon_days(self) -> int:
+        return HORIZONS[self.horizon][1]
+
+
+def cycles_completed(settings: LoopSettings, elapsed_days: float) -> tuple[int, int, int]:
+    """Whole learning cycles each layer has completed after ``elapsed_days``."""
+    return tuple(math.floor(elapsed_days / cycle + 1e-9) for cycle in settings.cycle_days)
+
+
+def unvalidated_changes(settings: LoopSettings) -> float:
+    """Changes shipped, one per technical cycle, between two business feedbacks."""
+    technical, _, business = settings.cycle_days
+    return business / technical
+
+
+def learning_summary(**settings) -> dict[str, object]:
+    """Cycles per layer over the horizon and the unvalidated changes per business cycle."""
+    checked = LoopSettings(**settings).checked()
+    return {
+        "cycles": dict(zip(LAYER_NAMES, cycles_completed(checked, checked.horizon_days))),
+        "unvalidated_changes": unvalidated_changes(checked),
+    }
+
+
+# ---------------------------------------------------------------- figure
+
+
+def _format_cycle(days: float) -> str:
+    minutes = days * MINUTES_PER_DAY
+    if minutes < 1:
+        return f"{minutes * 60:.0f}초"
+    if minutes < 120:
+        return f"{minutes:.0f}분"
+    if days < 2:
+        return f"{minutes / 60:.0f}시간"
+    return f"{days:.0f}일"
+
+
+def _progress(cycle_days: float, elapsed: float, count: int) -> float:
+    """How far the current cycle has run, in percent. A cycle shorter than a day
+    turns many times between two frames, so its needle stays at 100 %."""
+    if cycle_days < 1:
+        return 100.0
+    return round((elapsed / cycle_days - count) * 100, 1)
+
+
+def _frame_traces(settings: LoopSettings, elapsed: float) -> list:
+    counts = cycles_completed(settings, elapsed)
+    traces: list = []
+    for index, (name, cycle) in enumerate(zip(LAYER_NAMES, settings.cycle_days)):
+        traces.append(
+            go.Indicator(
+                mode="gauge",
+                value=_progress(cycle, elapsed, counts[index]),
+                title={
+                    "text": (
+                        f"<b>{name}</b><br><span style='font-size:13px'>주기 "
+                        f"{_format_cycle(cycle)} · 완료 {counts[index]:,}회</span>"
+                    ),
+                },
+                gauge={
+                    "shape": "angular",
+                    "axis": {
+                        "range": [0, 100],
+                        "tickvals": [0, 50, 100],
+                        "ticktext": ["시작", "절반", "한 바퀴"],
+                    },
+                    "bar": {"color": LAYER_COLOURS[index], "thickness": 0.75},
+                    "bgcolor": "#F2F2F2",
+                },
+            )
+        )
+    traces.append(
+        go.Bar(
+            orientation="h",
+            y=list(LAYER_NAMES),
+            x=[max(count, 0.8) for count in counts],
+            text=[f"{count:,}회" for count in counts],
+            textposition="outside",
+            cliponaxis=False,
+            marker={
+                "color": list(LAYER_COLOURS),
+                "pattern": {"shape": list(LAYER_PATTERNS)},
+            },
+            hovertemplate="%{y}: 학습 사이클 %{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    return traces
+
+
+def clock_figure(
+    technical_minutes: float = 10.0,
+    process_days: float = 14.0,
+    business_days: float = 90.0,
+    horizon: str = "year",
+    elapsed_days: float | None = None,
+    frames: int = 0,
+) -> go.Figure:
+    """Three gauges (the needle marks how far the current cycle has run, the number
+    counts completed cycles) above the cumulative cycles on a log scale.
+
+    ``elapsed_days`` picks the moment shown (default: the whole horizon). With
+    ``frames`` > 0 the figure carries a plotly animation with a play button.
+    """
+    settings = LoopSettings(technical_minutes, process_days, business_days, horizon).checked()
+    end = settings.horizon_days
+    elapsed = end if elapsed_days is None else require_number("경과 일수", elapsed_days, 0, end)
+    fig = make_subplots(
+        rows=2,
+        cols=3,
+        specs=[[{"type": "indicator"}] * 3, [{"type": "xy", "colspan": 3}, None, None]],
+        row_heights=[0.5, 0.5],
+        vertical_spacing=0.22,
+    )
+    for index, trace in enumerate(_frame_traces(settings, elapsed)):
+        if index < 3:
+            fig.add_trace(trace, row=1, col=index + 1)
+        else:
+            fig.add_trace(trace, row=2, col=1)
+    top = max(cycles_completed(settings, end)) * 8
+    powers = range(0, 8)
+    fig.update_xaxes(
+        type="log",
+        range=[-0.3, math.log10(max(top, 10))],
+        tickvals=[10**p for p in powers],
+        ticktext=[f"{10**p:,}" for p in powers],
+        title_text="완료한 학습 사이클 수(로그 눈금)",
+        row=2,
+        col=1,
+    )
+    fig.update_yaxes(autorange="reversed", row=2, col=1)
+    label = HORIZONS[settings.horizon][0]
+    waiting = unvalidated_changes(settings)
+    fig.add_annotation(
+        text=(
+            f"비즈니스 피드백 한 번을 기다리는 동안 기술 루프는 {waiting:,.0f}번 돕니다: "
+            "그만큼의 변경이 가치를 확인받지 못한 채 쌓입니다."
+        ),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0.45,
+        yanchor="bottom",
+        showarrow=False,
+        xanchor="left",
+        font={"size": 13},
+    )
+    counts = cycles_completed(settings, end)
+    style_figure(
+        fig,
+        title=f"피드백 루프 타이머: {label} 동안의 학습 사이클 ({elapsed:.0f}일째)",
+        alt=(
+            f"{label} 동안 기술적 피드백(주기 {_format_cycle(settings.cycle_days[0])})은 "
+            f"{counts[0]:,}번, 프로세스 피드백(주기 {_format_cycle(settings.cycle_days[1])})은 "
+            f"{counts[1]:,}번, 비즈니스 피드백(주기 {_format_cycle(settings.cycle_days[2])})은 "
+            f"{counts[2]:,}번 돕니다. 비즈니스 피드백 한 번 사이에 변경 약 {waiting:,.0f}개가 "
+            "검증 없이 배포됩니다."
+        ),
+        height=600,
+    )
+    fig.update_layout(margin={"l": 110, "r": 50})
+    if frames:
+        _add_animation(fig, settings, frames)
+    return fig
+
+
+def _add_animation(fig: go.Figure, settings: LoopSettings, frames: int) -> None:
+    end = settings.horizon_days
+    moments = [end * (i + 1) / frames for i in range(frames)]
+    fig.frames = [
+        go.Frame(
+            name=f"{moment:.0f}일",
+            data=_frame_traces(settings, moment),
+            layout={"title": {"text": fig.layout.title.text.rsplit("(", 1)[0] + f"({moment:.0f}일째)"}},
+        )
+        for moment in moments
+    ]
+    play = {"frame": {"duration": 350, "redraw": True}, "transition": {"duration": 0}}
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "right",
+                "x": 0,
+                "xanchor": "left",
+                "y": -0.22,
+                "yanchor": "top",
+                "showactive": False,
+                "bgcolor": "#F2F2F2",
+                "bordercolor": "#767676",
+                "buttons": [
+                    {"label": "▶ 재생", "method": "animate", "args": [None, {**play, "fromcurrent": False}]},
+                    {
+                        "label": "❚❚ 멈춤",
+                        "method": "animate",
+                        "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}],
+                    },
+                ],
+            }
+        ],
+        sliders=[
+            {
+                "active": len(moments) - 1,
+                "currentvalue": {"prefix": "경과: ", "font": {"size": 14}},
+                "pad": {"t": 75},
+                "x": 0.25,
+                "len": 0.73,
+                "steps": [
+                    {
+                        "label": frame.name,
+                        "method": "animate",
+                        "args": [[frame.name], {**play, "mode": "immediate"}],
+                    }
+                    for frame in fig.frames
+                ],
+            }
+        ],
+    )
+    meta = dict(fig.layout.meta or {})
+    meta["print"] = {"height": fig.layout.height, "margin_b": fig.layout.margin.b}
+    fig.update_layout(meta=meta, height=fig.layout.height + 110)
+    fig.layout.margin.b = fig.layout.margin.b + 110
+
+
+def explorer_figure() -> go.Figure:
+    """Kernel-free explorer: a year on an accelerated clock, with a play button."""
+    return clock_figure(horizon="year", frames=26)
+
+
+def balance_figure(**settings) -> go.Figure:
+    """Compare 'only the technical loop is fast' with 'all three loops are fast'."""
+    current = LoopSettings(**settings).checked()
+    scenarios = {
+        "지금 설정": current,
+        "기술 루프만 빠름": LoopSettings(10, 30, 180, current.horizon),
+        "세 루프 모두 빠름": LoopSettings(10, 7, 14, current.horizon),
+    }
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        horizontal_spacing=0.16,
+        subplot_titles=(f"{HORIZONS[current.horizon][0]} 동안의 학습 사이클", "검증 없이 쌓이는 변경"),
+    )
+    for index, name in enumerate(LAYER_NAMES):
+        values = [cycles_completed(s, s.horizon_days)[index] for s in scenarios.values()]
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                x=list(scenarios),
+                y=[max(v, 0.8) for v in values],
+                text=[f"{v:,}" for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                marker={"color": LAYER_COLOURS[index], "pattern": {"shape": LAYER_PATTERNS[index]}},
+                hovertemplate=f"%{{x}}: {name} %{{text}}회<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    fig.add_trace(
+        go.Bar(
+            name="비즈니스 피드백 한 번 사이의 변경 수",
+            x=list(scenarios),
+            y=[round(unvalidated_changes(s)) for s in scenarios.values()],
+            text=[f"{unvalidated_changes(s):,.0f}" for s in scenarios.values()],
+            textposition="outside",
+            cliponaxis=False,
+            marker={"color": PALETTE["vermillion"], "pattern": {"shape": "x"}},
+            showlegend=False,
+            hovertemplate="%{x}: 변경 %{text}개<extra></extra>",
+        ),
+        row=1,
+        col=2,
+    )
+    fig.update_yaxes(
+        type="log",
+        tickvals=[10**p for p in range(7)],
+        ticktext=[f"{10**p:,}" for p in range(7)],
+        title_text="사이클 수(로그 눈금)",
+        row=1,
+        col=1,
+    )
+    fig.update_yaxes(title_text="변경 수", rangemode="tozero", row=1, col=2)
+    fig.update_xaxes(tickangle=0)
+    fast_only = scenarios["기술 루프만 빠름"]
+    style_figure(
+        fig,
+        title="기술 루프만 빠를 때와 세 루프가 모두 빠를 때",
+        alt=(
+            "기술 루프만 빠른 조직은 비즈니스 피드백(180일)을 기다리는 동안 변경 약 "
+            f"{unvalidated_changes(fast_only):,.0f}개를 검증 없이 내보냅니다. 세 루프가 모두 빠른 "
+            "조직은 2주마다 비즈니스 가설을 확인합니다."
+        ),
+        height=460,
+    )
+    return fig
+
+
+# ---------------------------------------------------------------- widget
+
+
+def _live_clock(technical_minutes, process_days, business_days, horizon, step):
+    settings = LoopSettings(technical_minutes, process_days, business_days, horizon).checked()
+    step = require_int("재생 위치", step, 0, 100)
+    return clock_figure(
+        technical_minutes, process_days, business_days, horizon, settings.horizon_days * step / 100
+    )
+
+
+def interactive() -> Interactive:
+    """Feedback-loop timers: a live accelerated clock (Play) in Jupyter, an
+    animation with a play button in the book."""
+    import ipywidgets as widgets
+
+    play = widgets.Play(value=100, min=0, max=100, step=2, interval=300, description="재생")
+    controls = {
+        "technical_minutes": number_box("기술적 피드백 주기(분)", 10.0),
+        "process_days": number_box("프로세스 피드백 주기(일)", 14.0),
+        "business_days": number_box("비즈니스 피드백 주기(일)", 90.0),
+        "horizon": choice_box("기간", [(label, key) for key, (label, _) in HORIZONS.items()], "year"),
+        "step": play,
+    }
+    live = LiveFigure(controls, _live_clock)
+    return Interactive(live, explorer_figure(), "피드백 루프 타이머")

@@ -1,0 +1,375 @@
+"""CI/CD 파이프라인 시뮬레이터: how often developers merge decides how soon they learn.
+
+Developers write code continuously and merge it into the main line every
+``merge_interval`` working days. Each merge runs the pipeline: build, unit test,
+integration test, staging and production, each stage with a duration and a
+failure rate. The longer the branches live, the more the merge diverges from what
+the others did meanwhile, so both merge conflicts and integration failures grow
+with the time between merges. A failed stage sends the change back to its
+developer, who fixes it and runs the pipeline again.
+
+The model measures, from the moment the code was written (on average half a merge
+interval before the merge):
+
+* the feedback time: when the developer first hears that the change is broken;
+* the lead time: when the change is running in production.
+
+The pipeline is a SimPy discrete-event simulation with a limited number of runners.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from statistics import median
+
+import numpy as np
+import plotly.graph_objects as go
+import simpy
+from plotly.subplots import make_subplots
+
+from .display import Interactive
+from .explorer import slider_explorer
+from .live import LiveFigure, number_box
+from .style import PALETTE, rounded, style_figure
+from .validation import require_int, require_number
+
+DAY_MINUTES = 8 * 60  # one working day
+
+
+@dataclass(frozen=True)
+class PipelineStage:
+    """A pipeline stage: its Korean name, duration in minutes and base failure rate."""
+
+    name: str
+    minutes: float
+    failure_rate: float
+
+
+STAGES = (
+    PipelineStage("빌드", 5, 0.02),
+    PipelineStage("단위 테스트", 10, 0.05),
+    PipelineStage("통합 테스트", 20, 0.05),
+    PipelineStage("스테이징", 30, 0.03),
+    PipelineStage("프로덕션 배포", 10, 0.01),
+)
+INTEGRATION = 2  # index of the stage whose failures grow with divergence
+CONFLICT_RATE = 0.05  # per day of divergence and per other developer
+INTEGRATION_GROWTH = 0.04  # extra integration failure probability per day of divergence
+MAX_ATTEMPTS = 20
+INTERVALS = (0.5, 1, 2, 5, 10)
+INTERVAL_LABELS = {0.25: "하루 4번", 0.5: "하루 2번", 1: "매일", 2: "이틀마다", 5: "매주", 10: "2주마다"}
+
+
+@dataclass(frozen=True)
+class PipelineParams:
+    """Inputs of one run; intervals and horizons in working days."""
+
+    merge_interval: float = 1.0
+    developers: int = 6
+    runners: int = 4
+    days: int = 20
+    seed: int = 11
+
+    def checked(self) -> PipelineParams:
+        """Return the parameters if valid, else raise CourseInputError."""
+        return PipelineParams(
+            merge_interval=require_number("병합 간격(일)", self.merge_interval, 0.125, 20),
+            developers=require_int("개발자 수", self.developers, 1, 50),
+            runners=require_int("파이프라인 실행기 수", self.runners, 1, 20),
+            days=require_int("시뮬레이션 기간(일)", self.days, 5, 60),
+            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
+        )
+
+    @property
+    def conflict_probability(self) -> float:
+        """Chance that a merge conflicts with the others' work."""
+        exposure = self.merge_interval * (self.developers - 1)
+        return 1.0 - math.exp(-CONFLICT_RATE * exposure)
+
+    def failure_rate(self, stage: int) -> float:
+        """Failure probability of ``stage`` for a merge of this size."""
+        rate = STAGES[stage].failure_rate
+        if stage == INTEGRATION:
+            rate += INTEGRATION_GROWTH * self.merge_interval
+        return min(rate, 0.9)
+
+    @property
+    def fix_minutes(self) -> float:
+        """Time to find and fix a failure: bigger merges are harder to debug."""
+        return 30 + 15 * self.merge_interval
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """What happened to one merge."""
+
+    developer: int
+    written: float  # minutes; the average time its code was written
+    merged: float
+    conflict: bool
+    first_failure: float | None  # minutes, when the first failure was reported
+    deployed: float | None
+    failures: tuple[int, ...]  # the stage index of every failed run
+
+    @property
+    def feedback_minutes(self) -> float | None:
+        """From writing the code to hearing it is broken (None if it never broke)."""
+        return None if self.first_failure is None else self.first_failure - self.written
+
+    @property
+    def lead_minutes(self) -> float | None:
+        """From writing the code to running it in production."""
+        return None if self.deployed is None else self.deployed - self.written
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    """The outcome of :func:`simulate`."""
+
+    params: PipelineParams
+    merges: tuple[MergeRecord, ...] = field(repr=False)
+    stage_runs: tuple[int, ...]
+    stage_failures: tuple[int, ...]
+
+    @property
+    def feedback_hours(self) -> list[float]:
+        return [m.feedback_minutes / 60 for m in self.merges if m.feedback_minutes is not None]
+
+    @property
+    def lead_hours(self) -> list[float]:
+        return [m.lead_minutes / 60 for m in self.merges if m.lead_minutes is not None]
+
+    @property
+    def conflict_share(self) -> float:
+        return sum(m.conflict for m in self.merges) / len(self.merges) if self.merges else 0.0
+
+    @property
+    def median_feedback_hours(self) -> float:
+        return median(self.feedback_hours) if self.feedback_hours else 0.0
+
+    @property
+    def median_lead_hours(self) -> float:
+        return median(self.lead_hours) if self.lead_hours else 0.0
+
+
+def _merge(env, index, developer, merged, params, runner, draws, records, counts):
+    yield env.timeout(merged)
+    written = merged - params.merge_interval * DAY_MINUTES / 2
+    conflict = draws.random() < params.conflict_probability
+    if conflict:
+        yield env.timeout(30 * params.merge_interval)  # resolve the conflict first
+    first_failure = None
+    failures: list[int] = []
+    for _attempt in range(MAX_ATTEMPTS):
+        failed_at = None
+        with runner.request() as request:
+            yield request
+            for stage, spec in enumerate(STAGES):
+                counts[0][stage] += 1
+                yield env.timeout(spec.minutes)
+                if draws.random() < params.failure_rate(stage):
+                    counts[1][stage] += 1
+                    failed_at = stage
+                    break
+        if failed_at is None:
+            records.append(
+                MergeRecord(developer, written, merged, conflict, first_failure, env.now, tuple(failures))
+            )
+            return
+        failures.append(failed_at)
+        if first_failure is None:
+            first_failure = env.now
+        yield env.timeout(params.fix_minutes)
+    records.append(MergeRecord(developer, written, merged, conflict, first_failure, None, tuple(failures)))
+
+
+def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResult:
+    """Run the pipeline simulation (SimPy).
+
+    Raises :class:`~devops_course.errors.CourseInputError` for invalid inputs.
+    """
+    base = params or PipelineParams()
+    checked = PipelineParams(**{**base.__dict__, **overrides}).checked()
+    env = simpy.Environment()
+    runner = simpy.Resource(env, checked.runners)
+    interval = checked.merge_interval * DAY_MINUTES
+    horizon = checked.days * DAY_MINUTES
+    records: list[MergeRecord] = []
+    counts = ([0] * len(STAGES), [0] * len(STAGES))
+    index = 0
+    for developer in range(checked.developers):
+        # Each developer gets an own generator, so adding a developer leaves the
+        # others' luck unchanged; start times are staggered across the interval.
+        draws = np.random.default_rng([checked.seed, developer])
+        merged = interval * (developer + 1) / checked.developers
+        while merged <= horizon:
+            env.process(_merge(env, index, developer, merged, checked, runner, draws, records, counts))
+            merged += interval
+            index += 1
+    env.run()
+    records.sort(key=lambda record: (record.merged, record.developer))
+    return PipelineResult(checked, tuple(records), tuple(counts[0]), tuple(counts[1]))
+
+
+def compare_intervals(intervals=INTERVALS, **params) -> dict[float, PipelineResult]:
+    """Simulate every merge interval with otherwise equal parameters."""
+    params.pop("merge_interval", None)
+    return {interval: simulate(merge_interval=interval, **params) for interval in intervals}
+
+
+# ---------------------------------------------------------------- figure
+
+
+def _interval_label(interval: float) -> str:
+    return INTERVAL_LABELS.get(interval, f"{interval:g}일마다")
+
+
+def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
+    """Feedback and lead time for every merge interval, and the stage outcomes of
+    the chosen one."""
+    merge_interval = PipelineParams(merge_interval=merge_interval, **params).checked().merge_interval
+    intervals = sorted(set(INTERVALS) | {merge_interval})
+    results = compare_intervals(intervals, **params)
+    chosen = results[merge_interval]
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        vertical_spacing=0.2,
+        horizontal_spacing=0.12,
+        subplot_titles=(
+            "피드백 시간: 망가진 것을 알기까지",
+            "리드 타임: 프로덕션에 나가기까지",
+            f"단계별 실행과 실패 ({_interval_label(merge_interval)} 병합)",
+            "병합 충돌과 통합 테스트 실패",
+        ),
+    )
+    for column, values, name in (
+        (1, lambda r: r.feedback_hours, "피드백 시간"),
+        (2, lambda r: r.lead_hours, "리드 타임"),
+    ):
+        for interval in intervals:
+            selected = interval == merge_interval
+            colour = PALETTE["vermillion"] if selected else PALETTE["blue"]
+            fig.add_trace(
+                go.Box(
+                    name=_interval_label(interval),
+                    y=rounded(values(results[interval]), 1),
+                    marker={"color": colour, "size": 3},
+                    line={"color": colour, "width": 3 if selected else 1.5},
+                    boxpoints=False,
+                    showlegend=False,
+                    hovertemplate=f"{_interval_label(interval)} 병합 {name}: %{{y}}시간<extra></extra>",
+                ),
+                row=1,
+                col=column,
+            )
+    stage_names = [stage.name for stage in STAGES]
+    passed = [runs - fails for runs, fails in zip(chosen.stage_runs, chosen.stage_failures)]
+    fig.add_trace(
+        go.Bar(
+            name="통과",
+            x=stage_names,
+            y=passed,
+            marker={"color": PALETTE["green"]},
+            hovertemplate="%{x}: 통과 %{y}회<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Bar(
+            name="실패",
+            x=stage_names,
+            y=list(chosen.stage_failures),
+            marker={"color": PALETTE["vermillion"], "pattern": {"shape": "x"}},
+            hovertemplate="%{x}: 실패 %{y}회<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    labels = [_interval_label(i) for i in intervals]
+    fig.add_trace(
+        go.Scatter(
+            name="병합 충돌 비율",
+            x=labels,
+            y=[round(results[i].conflict_share * 100, 1) for i in intervals],
+            mode="lines+markers",
+            marker={"symbol": "square", "size": 9, "color": PALETTE["orange"]},
+            line={"color": PALETTE["orange"]},
+            hovertemplate="%{x}: 충돌 %{y}%<extra></extra>",
+        ),
+        row=2,
+        col=2,
+    )
+    fig.add_trace(
+        go.Scatter(
+            name="통합 테스트 실패율",
+            x=labels,
+            y=[
+                round(
+                    100
+                    * results[i].stage_failures[INTEGRATION]
+                    / max(1, results[i].stage_runs[INTEGRATION]),
+                    1,
+                )
+                for i in intervals
+            ],
+            mode="lines+markers",
+            marker={"symbol": "diamond", "size": 9, "color": PALETTE["purple"]},
+            line={"color": PALETTE["purple"], "dash": "dash"},
+            hovertemplate="%{x}: 통합 테스트 실패 %{y}%<extra></extra>",
+        ),
+        row=2,
+        col=2,
+    )
+    fig.update_layout(barmode="stack")
+    log_ticks = {"type": "log", "tickvals": [1, 2, 5, 10, 20, 50, 100, 200, 500]}
+    fig.update_yaxes(title_text="시간(로그 눈금)", row=1, col=1, **log_ticks)
+    fig.update_yaxes(title_text="시간(로그 눈금)", row=1, col=2, **log_ticks)
+    fig.update_yaxes(title_text="실행 횟수", row=2, col=1)
+    fig.update_yaxes(title_text="%", rangemode="tozero", row=2, col=2)
+    fig.update_xaxes(tickangle=0)
+    daily = results[1] if 1 in results else chosen
+    style_figure(
+        fig,
+        title="CI/CD 파이프라인: 병합 간격과 피드백",
+        alt=(
+            f"개발자 {chosen.params.developers}명이 {_interval_label(merge_interval)} 병합하면 "
+            f"망가진 변경을 아는 데 중앙값 {chosen.median_feedback_hours:.1f}시간, 프로덕션까지 "
+            f"중앙값 {chosen.median_lead_hours:.1f}시간이 걸리고 병합의 "
+            f"{chosen.conflict_share:.0%}가 충돌합니다. 매일 병합하면 각각 "
+            f"{daily.median_feedback_hours:.1f}시간과 {daily.median_lead_hours:.1f}시간입니다. "
+            "병합 간격이 길수록 충돌과 통합 테스트 실패가 늘고 피드백이 늦어집니다."
+        ),
+        height=720,
+    )
+    return fig
+
+
+def explorer_figure(**params) -> go.Figure:
+    """Kernel-free explorer: a slider over the merge interval."""
+    scenarios = [
+        (_interval_label(interval), pipeline_figure(merge_interval=interval, **params))
+        for interval in INTERVALS
+    ]
+    return slider_explorer(
+        scenarios, label="병합 간격", active=1, data_keys=("x", "y", "line.color", "line.width", "marker.color")
+    )
+
+
+# ---------------------------------------------------------------- widget
+
+
+def interactive() -> Interactive:
+    """The pipeline simulator in all three media."""
+    defaults = PipelineParams()
+    controls = {
+        "merge_interval": number_box("병합 간격(일, 0.125~20)", defaults.merge_interval, step=0.25),
+        "developers": number_box("개발자 수(1~50)", defaults.developers, integer=True),
+        "runners": number_box("파이프라인 실행기 수(1~20)", defaults.runners, integer=True),
+        "days": number_box("기간(일, 5~60)", defaults.days, integer=True),
+        "seed": number_box("난수 시드", defaults.seed, integer=True),
+    }
+    live = LiveFigure(controls, pipeline_figure)
+    return Interactive(live, explorer_figure(), "CI/CD 파이프라인 시뮬레이터")

@@ -1,0 +1,282 @@
+"""작은 배치 vs 큰 배치: how the release cadence sets the risk of each deployment.
+
+Changes arrive every working day and wait for the next release. Each change is
+faulty with a small probability, and one faulty change fails the whole release.
+Over a quarter (65 working days) the model shows, for each cadence:
+
+* the probability that a release fails, and its blast radius (changes per release);
+* the time to find the faulty change by bisecting the batch;
+* the resulting time to restore: detection + bisection + fix and redeploy.
+
+Expected values come from closed formulas; one quarter is also simulated with a
+seeded generator, so the learner sees individual releases fail.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .display import Interactive
+from .explorer import slider_explorer
+from .live import LiveFigure, choice_box, number_box
+from .style import PALETTE, rounded, style_figure
+from .validation import require_choice, require_int, require_number
+
+QUARTER_DAYS = 65  # working days in a quarter (13 weeks x 5 days)
+CADENCES = {
+    "daily": ("매일", 1),
+    "weekly": ("매주", 5),
+    "biweekly": ("2주마다", 10),
+    "monthly": ("매월", 21),
+    "quarterly": ("분기마다", 65),
+}
+DETECT_MINUTES = 30.0
+FIX_MINUTES = 30.0
+
+
+@dataclass(frozen=True)
+class BatchParams:
+    """Inputs; rates are per working day, probabilities between 0 and 1."""
+
+    cadence: str = "weekly"
+    changes_per_day: float = 4.0
+    failure_probability: float = 0.02
+    bisect_minutes: float = 20.0
+    seed: int = 7
+
+    def checked(self) -> BatchParams:
+        """Return the parameters if valid, else raise CourseInputError."""
+        require_choice("릴리스 주기", self.cadence, CADENCES)
+        return BatchParams(
+            cadence=self.cadence,
+            changes_per_day=require_number(
+                "하루 변경 수", self.changes_per_day, 0, 200, low_inclusive=False
+            ),
+            failure_probability=require_number(
+                "변경 하나의 결함 확률", self.failure_probability, 0, 0.5
+            ),
+            bisect_minutes=require_number(
+                "이분 탐색 한 단계(분)", self.bisect_minutes, 1, 600
+            ),
+            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
+        )
+
+
+@dataclass(frozen=True)
+class CadenceRisk:
+    """Expected figures for one release cadence."""
+
+    cadence: str
+    interval_days: int
+    batch_size: float
+    failure_probability: float
+    bisect_steps: int
+    find_minutes: float
+    restore_minutes: float
+    releases: int
+    expected_failures: float
+
+    @property
+    def changes_rolled_back(self) -> float:
+        """Expected changes pulled back by failed releases over the quarter."""
+        return self.expected_failures * self.batch_size
+
+
+def bisect_steps(batch_size: float) -> int:
+    """Builds needed to find one faulty change among ``batch_size`` by halving."""
+    return max(0, math.ceil(math.log2(max(batch_size, 1.0))))
+
+
+def cadence_risk(params: BatchParams, cadence: str) -> CadenceRisk:
+    """Expected risk figures of ``cadence`` for the given change stream."""
+    label, interval = CADENCES[cadence]
+    batch = params.changes_per_day * interval
+    fail = 1.0 - (1.0 - params.failure_probability) ** batch
+    steps = bisect_steps(batch)
+    find = steps * params.bisect_minutes
+    releases = QUARTER_DAYS // interval
+    return CadenceRisk(
+        cadence=cadence,
+        interval_days=interval,
+        batch_size=batch,
+        failure_probability=fail,
+        bisect_steps=steps,
+        find_minutes=find,
+        restore_minutes=DETECT_MINUTES + find + FIX_MINUTES,
+        releases=releases,
+        expected_failures=releases * fail,
+    )
+
+
+def compare_cadences(params: BatchParams | None = None, **overrides) -> dict[str, CadenceRisk]:
+    """Expected figures for every cadence, checked inputs."""
+    base = params or BatchParams()
+    checked = BatchParams(**{**base.__dict__, **overrides}).checked()
+    return {cadence: cadence_risk(checked, cadence) for cadence in CADENCES}
+
+
+@dataclass(frozen=True)
+class Release:
+    """One release of the simulated quarter."""
+
+    day: int
+    changes: int
+    faulty: int
+
+    @property
+    def failed(self) -> bool:
+        return self.faulty > 0
+
+
+def simulate_quarter(params: BatchParams | None = None, **overrides) -> list[Release]:
+    """Simulate one quarter: Poisson arrivals each day, each change faulty with
+    the given probability, released at the chosen cadence."""
+    base = params or BatchParams()
+    checked = BatchParams(**{**base.__dict__, **overrides}).checked()
+    rng = np.random.default_rng(checked.seed)
+    arrivals = rng.poisson(checked.changes_per_day, size=QUARTER_DAYS)
+    faulty = rng.binomial(arrivals, checked.failure_probability)
+    interval = CADENCES[checked.cadence][1]
+    releases = []
+    for end in range(interval, QUARTER_DAYS + 1, interval):
+        window = slice(end - interval, end)
+        releases.append(Release(end, int(arrivals[window].sum()), int(faulty[window].sum())))
+    return releases
+
+
+# ---------------------------------------------------------------- figure
+
+
+def batch_figure(params: BatchParams | None = None, **overrides) -> go.Figure:
+    """The simulated quarter of the chosen cadence above the expected risk of
+    every cadence."""
+    base = params or BatchParams()
+    checked = BatchParams(**{**base.__dict__, **overrides}).checked()
+    risks = compare_cadences(checked)
+    releases = simulate_quarter(checked)
+    labels = [f"{CADENCES[c][0]}<br>(변경 {risks[c].batch_size:.0f}개)" for c in CADENCES]
+    chosen = risks[checked.cadence]
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{"colspan": 2}, None], [{}, {}]],
+        row_heights=[0.45, 0.55],
+        vertical_spacing=0.2,
+        horizontal_spacing=0.14,
+        subplot_titles=(
+            f"시뮬레이션한 한 분기: {CADENCES[checked.cadence][0]} 릴리스",
+            "릴리스 하나가 실패할 확률 (괄호: 폭발 반경)",
+            "장애가 난 릴리스를 복구하는 시간",
+        ),
+    )
+    for failed, name, colour, pattern in (
+        (False, "성공한 릴리스", PALETTE["blue"], ""),
+        (True, "실패한 릴리스", PALETTE["vermillion"], "x"),
+    ):
+        chosen_releases = [r for r in releases if r.failed == failed]
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                x=[r.day for r in chosen_releases],
+                y=[r.changes for r in chosen_releases],
+                customdata=[r.faulty for r in chosen_releases],
+                marker={"color": colour, "pattern": {"shape": pattern}},
+                hovertemplate="%{x}일째 릴리스: 변경 %{y}개, 결함 %{customdata}개<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    fig.add_trace(
+        go.Bar(
+            name="릴리스 실패 확률",
+            x=labels,
+            y=rounded([risks[c].failure_probability * 100 for c in CADENCES], 1),
+            marker={"color": PALETTE["vermillion"], "pattern": {"shape": "/"}},
+            text=[f"{risks[c].failure_probability:.0%}" for c in CADENCES],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: 실패 확률 %{y}%<extra></extra>",
+            customdata=rounded([risks[c].batch_size for c in CADENCES], 1),
+            showlegend=False,
+        ),
+        row=2,
+        col=1,
+    )
+    for part, name, colour, pattern in (
+        ("detect", "탐지", PALETTE["grey"], "."),
+        ("find", "결함 변경 찾기(이분 탐색)", PALETTE["orange"], "/"),
+        ("fix", "수정·재배포", PALETTE["green"], ""),
+    ):
+        values = {
+            "detect": [DETECT_MINUTES] * len(CADENCES),
+            "find": [risks[c].find_minutes for c in CADENCES],
+            "fix": [FIX_MINUTES] * len(CADENCES),
+        }[part]
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                x=labels,
+                y=rounded(values, 1),
+                marker={"color": colour, "pattern": {"shape": pattern}},
+                hovertemplate=f"%{{x}}: {name} %{{y}}분<extra></extra>",
+            ),
+            row=2,
+            col=2,
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title_text="분기 안의 날짜(영업일)", range=[0, QUARTER_DAYS + 2], row=1, col=1)
+    fig.update_yaxes(title_text="릴리스의 변경 수", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="실패 확률(%)", range=[0, 118], row=2, col=1)
+    fig.update_yaxes(title_text="복구 시간(분)", rangemode="tozero", row=2, col=2)
+    fig.update_xaxes(tickangle=0, row=2)
+    failed = sum(r.failed for r in releases)
+    style_figure(
+        fig,
+        title="작은 배치 vs 큰 배치: 릴리스 주기와 배포 위험",
+        alt=(
+            f"하루 변경 {checked.changes_per_day:g}개, 변경당 결함 확률 "
+            f"{checked.failure_probability:.0%}일 때 {CADENCES[checked.cadence][0]} 릴리스는 "
+            f"한 번에 변경 {chosen.batch_size:.0f}개를 내보내고 실패 확률은 "
+            f"{chosen.failure_probability:.0%}, 결함을 찾는 데 {chosen.bisect_steps}번의 "
+            f"빌드({chosen.find_minutes:.0f}분), 복구에 {chosen.restore_minutes:.0f}분이 걸립니다. "
+            f"시뮬레이션한 분기에서는 릴리스 {len(releases)}번 중 {failed}번이 실패했습니다. "
+            "매일 릴리스하면 실패 확률과 복구 시간이 가장 작고, 분기마다 릴리스하면 가장 큽니다."
+        ),
+        height=720,
+    )
+    return fig
+
+
+def explorer_figure(**params) -> go.Figure:
+    """Kernel-free explorer: a slider over the release cadence."""
+    scenarios = [
+        (CADENCES[cadence][0], batch_figure(**{**params, "cadence": cadence}))
+        for cadence in CADENCES
+    ]
+    return slider_explorer(scenarios, label="릴리스 주기", active=1)
+
+
+# ---------------------------------------------------------------- widget
+
+
+def interactive() -> Interactive:
+    """작은 배치 vs 큰 배치, in all three media."""
+    defaults = BatchParams()
+    controls = {
+        "cadence": choice_box(
+            "릴리스 주기", [(label, key) for key, (label, _) in CADENCES.items()], defaults.cadence
+        ),
+        "changes_per_day": number_box("하루 변경 수(0 초과 200 이하)", defaults.changes_per_day),
+        "failure_probability": number_box(
+            "변경 하나의 결함 확률(0~0.5)", defaults.failure_probability, step=0.01
+        ),
+        "bisect_minutes": number_box("이분 탐색 한 단계(분, 1~600)", defaults.bisect_minutes),
+        "seed": number_box("난수 시드", defaults.seed, integer=True),
+    }
+    live = LiveFigure(controls, batch_figure)
+    return Interactive(live, explorer_figure(), "작은 배치 vs 큰 배치")
