@@ -12,7 +12,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 PDF = ROOT / "_build" / "latex" / "book.pdf"
-CHAPTERS = ["ch1_definition", "ch2_practices", "ch3_systems_thinking"]
+CHAPTERS = [
+    "ch1_definition",
+    "ch2_practices",
+    "ch3_systems_thinking",
+    "ch4_real_stories",
+    "ch5_case_workshop",
+]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

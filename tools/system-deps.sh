@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   texlive-xetex texlive-lang-korean texlive-latex-extra texlive-fonts-recommended
-  latexmk fonts-nanum fonts-dejavu-core chromium poppler-utils
+  latexmk fonts-nanum fonts-dejavu-core fonts-symbola libcairo2 chromium poppler-utils
 )
 
 missing=()

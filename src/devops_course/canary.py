@@ -1,0 +1,298 @@
+"""카나리 배포와 자동 롤백: how much of a bad release reaches users.
+
+A new version goes to a canary share of the traffic for the first 30 minutes, then
+to everyone. Every minute the canary's error rate over the last five minutes is
+compared with a threshold; above it, an automatic rollback routes all traffic back
+to the previous version (as the seed tells of Netflix). Without automatic rollback,
+people notice the problem only after 60 minutes and roll back by hand.
+
+Users affected are the requests the new version answered with an error. Requests
+and errors are drawn from a seeded generator, minute by minute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .display import Interactive
+from .explorer import slider_explorer
+from .live import LiveFigure, number_box
+from .style import PALETTE, style_figure
+from .validation import require_int, require_number
+
+MINUTES = 120
+CANARY_MINUTES = 30
+MANUAL_DETECTION_MINUTE = 60
+WINDOW = 5
+MIN_REQUESTS = 100  # the canary must have served this many requests before a verdict
+SHARES = (0.01, 0.05, 0.10, 0.25, 0.50)
+THRESHOLDS = (0.01, 0.02, 0.04)
+
+
+@dataclass(frozen=True)
+class CanaryParams:
+    """Inputs; shares and rates are fractions between 0 and 1."""
+
+    canary_share: float = 0.05
+    threshold: float = 0.02
+    new_error_rate: float = 0.05
+    old_error_rate: float = 0.005
+    requests_per_minute: int = 2000
+    auto_rollback: bool = True
+    seed: int = 21
+
+    def checked(self) -> CanaryParams:
+        """Return the parameters if valid, else raise CourseInputError."""
+        return CanaryParams(
+            canary_share=require_number("카나리 비율", self.canary_share, 0.001, 1.0),
+            threshold=require_number("롤백 임계 오류율", self.threshold, 0.001, 0.5),
+            new_error_rate=require_number("새 버전 오류율", self.new_error_rate, 0, 1),
+            old_error_rate=require_number("이전 버전 오류율", self.old_error_rate, 0, 1),
+            requests_per_minute=require_int("분당 요청 수", self.requests_per_minute, 10, 1_000_000),
+            auto_rollback=bool(self.auto_rollback),
+            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
+        )
+
+
+@dataclass(frozen=True)
+class CanaryRun:
+    """Minute-by-minute record of one rollout."""
+
+    params: CanaryParams
+    new_share: np.ndarray
+    new_requests: np.ndarray
+    new_errors: np.ndarray
+    canary_error_rate: np.ndarray  # over the monitoring window; NaN while unknown
+    rollback_minute: int | None
+
+    @property
+    def affected_users(self) -> int:
+        """Requests the new version answered with an error."""
+        return int(self.new_errors.sum())
+
+    @property
+    def excess_affected(self) -> float:
+        """Errors beyond what the old version would have produced for the same requests."""
+        return float(self.new_errors.sum() - self.new_requests.sum() * self.params.old_error_rate)
+
+
+def rollout(params: CanaryParams | None = None, **overrides) -> CanaryRun:
+    """Simulate the rollout minute by minute."""
+    base = params or CanaryParams()
+    p = CanaryParams(**{**base.__dict__, **overrides}).checked()
+    traffic = np.random.default_rng(p.seed).poisson(p.requests_per_minute, MINUTES)
+    # One generator per minute: every setting sees the same luck in the same minute.
+    minute_rngs = [np.random.default_rng([p.seed, minute]) for minute in range(MINUTES)]
+    share = np.zeros(MINUTES)
+    requests = np.zeros(MINUTES, dtype=int)
+    errors = np.zeros(MINUTES, dtype=int)
+    rate = np.full(MINUTES, np.nan)
+    rolled_back = None
+    for minute in range(MINUTES):
+        if rolled_back is None:
+            share[minute] = p.canary_share if minute < CANARY_MINUTES else 1.0
+        requests[minute] = round(traffic[minute] * share[minute])
+        errors[minute] = minute_rngs[minute].binomial(requests[minute], p.new_error_rate)
+        window = slice(max(0, minute - WINDOW + 1), minute + 1)
+        seen = requests[window].sum()
+        if seen >= MIN_REQUESTS:
+            rate[minute] = errors[window].sum() / seen
+        if rolled_back is None:
+            alarm = p.auto_rollback and seen >= MIN_REQUESTS and rate[minute] > p.threshold
+            manual = not p.auto_rollback and minute + 1 >= MANUAL_DETECTION_MINUTE
+            if alarm or manual:
+                rolled_back = minute + 1  # traffic moves back from the next minute
+    return CanaryRun(p, share, requests, errors, rate, rolled_back)
+
+
+def compare(**params) -> dict[str, dict[float, CanaryRun]]:
+    """Every canary share, with and without automatic rollback."""
+    params.pop("canary_share", None)
+    params.pop("auto_rollback", None)
+    return {
+        mode: {share: rollout(canary_share=share, auto_rollback=auto, **params) for share in SHARES}
+        for mode, auto in (("auto", True), ("manual", False))
+    }
+
+
+# ---------------------------------------------------------------- figure
+
+
+def canary_figure(
+    canary_share: float = 0.05,
+    threshold: float = 0.02,
+    new_error_rate: float = 0.05,
+    seed: int = 21,
+) -> go.Figure:
+    """The rollout over time, and users affected by canary share with and without
+    automatic rollback."""
+    auto = rollout(canary_share=canary_share, threshold=threshold, new_error_rate=new_error_rate, seed=seed)
+    manual = rollout(
+        canary_share=canary_share, threshold=threshold, new_error_rate=new_error_rate, seed=seed, auto_rollback=False
+    )
+    table = compare(threshold=threshold, new_error_rate=new_error_rate, seed=seed)
+    minutes = list(range(1, MINUTES + 1))
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        vertical_spacing=0.2,
+        horizontal_spacing=0.13,
+        subplot_titles=(
+            f"카나리 오류율(최근 {WINDOW}분)과 롤백 임계값",
+            "새 버전이 받는 트래픽",
+            "누적 영향 사용자",
+            "카나리 비율별 영향 사용자(120분, 로그 눈금)",
+        ),
+    )
+    canary_minutes = minutes[:CANARY_MINUTES]
+    # Until a rollback both runs are identical, so the run without automatic
+    # rollback shows what the monitor saw during the whole canary phase.
+    fig.add_trace(
+        go.Scatter(
+            name="카나리 오류율",
+            x=canary_minutes,
+            y=[
+                None if np.isnan(r) else round(r * 100, 2)
+                for r in manual.canary_error_rate[:CANARY_MINUTES]
+            ],
+            mode="lines+markers",
+            marker={"size": 5, "symbol": "diamond", "color": PALETTE["vermillion"]},
+            line={"color": PALETTE["vermillion"]},
+            showlegend=False,
+            hovertemplate="%{x}분: 오류율 %{y}%<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_hline(
+        y=threshold * 100,
+        line={"color": PALETTE["black"], "dash": "dash", "width": 1},
+        annotation_text=f"임계 {threshold:.1%}",
+        annotation_position="top right",
+        row=1,
+        col=1,
+    )
+    if auto.rollback_minute:
+        fig.add_vline(
+            x=auto.rollback_minute,
+            line={"color": PALETTE["green"], "width": 2},
+            annotation_text=f"자동 롤백({auto.rollback_minute}분)",
+            annotation_position="top left",
+            row=1,
+            col=1,
+        )
+    for run, name, colour, dash in (
+        (auto, "자동 롤백", PALETTE["green"], "solid"),
+        (manual, "자동 롤백 없음", PALETTE["vermillion"], "dash"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                name=name,
+                legendgroup=name,
+                x=minutes,
+                y=[round(share * 100, 1) for share in run.new_share],
+                mode="lines",
+                line={"color": colour, "dash": dash, "width": 2.5, "shape": "hv"},
+                hovertemplate=f"{name}: %{{x}}분에 새 버전 %{{y}}%<extra></extra>",
+            ),
+            row=1,
+            col=2,
+        )
+        fig.add_trace(
+            go.Scatter(
+                name=name,
+                legendgroup=name,
+                showlegend=False,
+                x=minutes,
+                y=np.cumsum(run.new_errors).tolist(),
+                mode="lines",
+                line={"color": colour, "dash": dash, "width": 2.5},
+                hovertemplate=f"{name}: %{{x}}분까지 %{{y:,}}명<extra></extra>",
+            ),
+            row=2,
+            col=1,
+        )
+    labels = [f"{share:.0%}" for share in SHARES]
+    for mode, name, colour, pattern in (
+        ("auto", "자동 롤백", PALETTE["green"], ""),
+        ("manual", "자동 롤백 없음", PALETTE["vermillion"], "x"),
+    ):
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                legendgroup=name,
+                showlegend=False,
+                x=labels,
+                y=[max(table[mode][share].affected_users, 0.9) for share in SHARES],
+                text=[f"{table[mode][share].affected_users:,}" for share in SHARES],
+                textposition="outside",
+                cliponaxis=False,
+                marker={"color": colour, "pattern": {"shape": pattern}},
+                hovertemplate=f"카나리 %{{x}}, {name}: %{{text}}명<extra></extra>",
+            ),
+            row=2,
+            col=2,
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text="배포 후 경과(분)", range=[0, CANARY_MINUTES + 1], row=1, col=1)
+    fig.update_yaxes(title_text="오류율(%)", rangemode="tozero", row=1, col=1)
+    fig.update_xaxes(title_text="배포 후 경과(분)", row=1, col=2)
+    fig.update_yaxes(title_text="새 버전 트래픽(%)", range=[0, 105], row=1, col=2)
+    fig.update_xaxes(title_text="배포 후 경과(분)", row=2, col=1)
+    fig.update_yaxes(title_text="오류를 겪은 요청(명)", rangemode="tozero", row=2, col=1)
+    fig.update_xaxes(title_text="카나리 비율", type="category", row=2, col=2)
+    fig.update_yaxes(
+        title_text="명",
+        type="log",
+        tickvals=[1, 10, 100, 1000, 10000],
+        ticktext=["1", "10", "100", "1,000", "10,000"],
+        range=[0, 4.6],
+        row=2,
+        col=2,
+    )
+    when = (
+        f"{auto.rollback_minute}분에 자동으로 롤백되어 {auto.affected_users:,}명이"
+        if auto.rollback_minute
+        else f"롤백되지 않았고 {auto.affected_users:,}명이"
+    )
+    style_figure(
+        fig,
+        title=f"카나리 배포와 자동 롤백 (카나리 {canary_share:.0%}, 임계 {threshold:.0%})",
+        alt=(
+            f"새 버전의 오류율이 {new_error_rate:.1%}일 때 카나리 {canary_share:.0%}로 배포하면 {when} "
+            f"오류를 겪습니다. 자동 롤백이 없으면 {MANUAL_DETECTION_MINUTE}분에 손으로 롤백할 때까지 "
+            f"{manual.affected_users:,}명이 오류를 겪습니다."
+        ),
+        height=720,
+    )
+    return fig
+
+
+def explorer_figure() -> go.Figure:
+    """Kernel-free explorer: a slider over the canary share."""
+    scenarios = [(f"{share:.0%}", canary_figure(canary_share=share)) for share in SHARES]
+    return slider_explorer(
+        scenarios,
+        label="카나리 비율",
+        active=1,
+        layout_keys=("annotations", "meta", "title", "shapes"),
+    )
+
+
+# ---------------------------------------------------------------- widget
+
+
+def interactive() -> Interactive:
+    """Canary release with automatic rollback in all three media."""
+    controls = {
+        "canary_share": number_box("카나리 비율(0.001~1)", 0.05, step=0.01),
+        "threshold": number_box("롤백 임계 오류율(0.001~0.5)", 0.02, step=0.005),
+        "new_error_rate": number_box("새 버전 오류율(0~1)", 0.05, step=0.01),
+        "seed": number_box("난수 시드", 21, integer=True),
+    }
+    live = LiveFigure(controls, canary_figure, columns=2)
+    return Interactive(live, explorer_figure(), "카나리 배포와 자동 롤백")

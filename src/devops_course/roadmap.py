@@ -1,0 +1,221 @@
+"""ERP 도입 로드맵 워크숍: order the adoption steps into phases and see the risks.
+
+The scenario of chapter 5's exercise: a mid-sized manufacturer (500 staff, an IT
+team of 20, many legacy systems, a conservative culture, a limited budget) brings
+DevOps to its ERP system. The learner puts each step into a phase (1-4, or leaves
+it out). The tool draws the roadmap as a timeline and warns about risky orders,
+each warning tied to a lesson of the chapter: company A's cultural resistance,
+company B's automating everything at once, company C's deployment without
+monitoring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .display import Interactive
+from .errors import CourseInputError
+from .explorer import slider_explorer
+from .live import LiveFigure, choice_box
+from .style import PALETTE, style_figure
+
+STEPS = {
+    "vcs": "버전 관리",
+    "ci": "지속적 통합(CI)",
+    "tests": "테스트 자동화",
+    "monitoring": "모니터링",
+    "iac": "코드형 인프라(IaC)",
+    "cd": "지속적 배포(CD)",
+    "culture": "문화 활동(교육·경영진 지원)",
+}
+PHASE_MONTHS = 3
+MAX_STEPS_PER_PHASE = 3  # an IT team of 20 on a limited budget
+PHASE_CHOICES = [("하지 않음", 0), ("1단계", 1), ("2단계", 2), ("3단계", 3), ("4단계", 4)]
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A risky order: what is wrong, and the lesson (and case) it comes from."""
+
+    title: str
+    lesson: str
+
+
+def check_plan(plan: dict[str, int]) -> dict[str, int]:
+    """Validate a plan: every step has a phase from 0 (left out) to 4."""
+    unknown = set(plan) - set(STEPS)
+    if unknown:
+        raise CourseInputError(f"로드맵: 알 수 없는 단계 {sorted(unknown)}. 가능한 단계: {', '.join(STEPS.values())}.")
+    checked = {}
+    for key in STEPS:
+        phase = plan.get(key, 0)
+        if isinstance(phase, bool) or not isinstance(phase, int) or not 0 <= phase <= 4:
+            raise CourseInputError(
+                f"로드맵: '{STEPS[key]}'의 단계는 0(하지 않음)부터 4까지의 정수여야 합니다 (받은 값: {phase!r})."
+            )
+        checked[key] = phase
+    if not any(checked.values()):
+        raise CourseInputError("로드맵: 적어도 한 단계는 일정에 넣으세요.")
+    return checked
+
+
+def review(plan: dict[str, int]) -> list[Warning]:
+    """Warnings about the plan, from the chapter's lessons."""
+    p = check_plan(plan)
+    warnings: list[Warning] = []
+
+    def before(a: str, b: str) -> bool:
+        """True if ``a`` is planned and ``b`` is missing or comes no later than ``a``."""
+        return p[a] > 0 and (p[b] == 0 or p[b] >= p[a])
+
+    if before("cd", "monitoring"):
+        warnings.append(
+            Warning(
+                "지속적 배포가 모니터링보다 먼저이거나 같은 단계입니다",
+                "C사의 실패: 빠르게 배포했지만 장애의 원인을 찾지 못했습니다. 배포와 모니터링은 세트입니다.",
+            )
+        )
+    if before("cd", "tests"):
+        warnings.append(
+            Warning(
+                "테스트 자동화 없이 지속적 배포를 합니다",
+                "자동화된 검증 없이 자주 배포하면 결함도 자주 나갑니다. 테스트 자동화를 먼저 갖추세요.",
+            )
+        )
+    if p["ci"] and (p["vcs"] == 0 or p["vcs"] > p["ci"]):
+        warnings.append(
+            Warning(
+                "버전 관리보다 지속적 통합이 먼저입니다",
+                "지속적 통합은 공유 저장소에 자주 병합하는 일입니다. 버전 관리가 먼저 있어야 합니다.",
+            )
+        )
+    if p["iac"] and (p["vcs"] == 0 or p["vcs"] > p["iac"]):
+        warnings.append(
+            Warning(
+                "버전 관리 없이 코드형 인프라를 도입합니다",
+                "인프라 코드도 코드입니다. 버전 관리 없이는 변경 이력도 검토도 없습니다.",
+            )
+        )
+    crowded = [phase for phase in range(1, 5) if list(p.values()).count(phase) > MAX_STEPS_PER_PHASE]
+    if crowded:
+        warnings.append(
+            Warning(
+                f"{', '.join(f'{phase}단계' for phase in crowded)}에 한꺼번에 {MAX_STEPS_PER_PHASE}개가 넘는 일을 합니다",
+                "B사의 실패: 점진적 도입 없이 한 번에 모두 자동화해 오히려 생산성이 떨어졌습니다. IT팀 20명과 "
+                "제한된 예산으로는 단계마다 몇 가지씩만 하세요.",
+            )
+        )
+    if p["culture"] == 0 or p["culture"] > 1:
+        warnings.append(
+            Warning(
+                "문화 활동이 1단계에 없습니다",
+                "A사의 실패: 개발팀과 운영팀의 갈등과 기존 프로세스 고수. 보수적인 조직 문화에서는 교육과 "
+                "경영진 지원으로 시작하세요. 문화 변화가 기술보다 중요합니다.",
+            )
+        )
+    return warnings
+
+
+EXAMPLES = {
+    "권장 순서": {"culture": 1, "vcs": 1, "ci": 2, "tests": 2, "monitoring": 3, "iac": 3, "cd": 4},
+    "CD부터 서두른 계획": {"culture": 1, "vcs": 1, "ci": 1, "cd": 2, "tests": 3, "monitoring": 4, "iac": 0},
+    "한 번에 모두": {key: 1 for key in STEPS},
+}
+
+
+
+def roadmap_figure(**plan: int) -> go.Figure:
+    """The roadmap as a timeline, above a table of the warnings and their lessons."""
+    p = check_plan(plan)
+    warnings = review(p)
+    planned = sorted((phase, key) for key, phase in p.items() if phase)
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        specs=[[{"type": "xy"}], [{"type": "table"}]],
+        row_heights=[0.56, 0.44],
+        vertical_spacing=0.12,
+    )
+    colours = {1: PALETTE["blue"], 2: PALETTE["green"], 3: PALETTE["orange"], 4: PALETTE["purple"]}
+    patterns = {1: "", 2: "/", 3: ".", 4: "x"}
+    for phase in range(1, 5):
+        keys = [key for ph, key in planned if ph == phase]
+        fig.add_trace(
+            go.Bar(
+                name=f"{phase}단계 ({(phase - 1) * PHASE_MONTHS}~{phase * PHASE_MONTHS}개월)",
+                orientation="h",
+                y=[STEPS[key] for key in keys],
+                x=[PHASE_MONTHS] * len(keys),
+                base=[(phase - 1) * PHASE_MONTHS] * len(keys),
+                marker={"color": colours[phase], "pattern": {"shape": patterns[phase]}},
+                hovertemplate="%{y}: " + f"{phase}단계<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    skipped = [STEPS[key] for key, phase in p.items() if phase == 0]
+    rows = [(f"⚠ {w.title}", w.lesson) for w in warnings] or [
+        ("✓ 경고 없음", "이 장의 교훈에 어긋나는 순서가 없습니다.")
+    ]
+    if skipped:
+        rows.append(("일정에 없는 단계", ", ".join(skipped)))
+    fig.add_trace(
+        go.Table(
+            columnwidth=[1.1, 2.2],
+            header={
+                "values": ["위험한 순서", "교훈"],
+                "fill": {"color": "#1F4E79"},
+                "font": {"color": "white", "size": 13},
+                "align": "left",
+            },
+            cells={
+                "values": [[r[0] for r in rows], [r[1] for r in rows]],
+                "fill": {"color": "#FFF4EC" if warnings else "#EEF7F1"},
+                "align": "left",
+                "font": {"size": 12, "color": "#222222"},
+            },
+        ),
+        row=2,
+        col=1,
+    )
+    order = [STEPS[key] for _, key in planned]
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=1, col=1)
+    fig.update_xaxes(
+        title_text="개월", range=[0, 4 * PHASE_MONTHS], tickvals=[0, 3, 6, 9, 12], row=1, col=1
+    )
+    style_figure(
+        fig,
+        title=f"ERP DevOps 도입 로드맵: 경고 {len(warnings)}개",
+        alt=(
+            "로드맵 순서: "
+            + ", ".join(f"{STEPS[key]}({phase}단계)" for phase, key in planned)
+            + ". "
+            + (" ".join(f"경고: {w.title}." for w in warnings) if warnings else "경고 없음.")
+        ),
+        height=680,
+    )
+    fig.update_layout(barmode="overlay", margin={"l": 190})
+    return fig
+
+
+def explorer_figure() -> go.Figure:
+    """Kernel-free explorer: a slider over three example roadmaps."""
+    figures = [(name, roadmap_figure(**plan)) for name, plan in EXAMPLES.items()]
+    return slider_explorer(
+        figures,
+        label="예시 로드맵",
+        active=1,
+        layout_keys=("meta", "title", "yaxis.categoryarray"),
+        data_keys=("x", "y", "base", "cells.values", "cells.fill.color"),
+    )
+
+
+def interactive() -> Interactive:
+    """The roadmap workshop: one phase dropdown per step."""
+    start = EXAMPLES["CD부터 서두른 계획"]
+    controls = {key: choice_box(label, PHASE_CHOICES, start.get(key, 0)) for key, label in STEPS.items()}
+    live = LiveFigure(controls, roadmap_figure, columns=2)
+    return Interactive(live, explorer_figure(), "ERP 도입 로드맵 워크숍")

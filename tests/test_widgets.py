@@ -1,0 +1,76 @@
+"""Every live widget: bad input shows a Korean message and keeps the last good figure;
+good input redraws. Also the three faces of every interactive's output."""
+
+import importlib
+import math
+
+import ipywidgets as widgets
+import pytest
+
+from devops_course.display import PLOTLY_MIME, WIDGET_MIME
+
+INTERACTIVES = [
+    "handoff",
+    "small_batches",
+    "pipeline",
+    "iac",
+    "monitoring",
+    "feedback_loops",
+    "value_stream",
+    "dora",
+]
+HANGUL = range(0xAC00, 0xD7A4)
+
+
+def _numeric_controls(live):
+    return {
+        name: control
+        for name, control in live.controls.items()
+        if isinstance(control, (widgets.FloatText, widgets.IntText))
+    }
+
+
+@pytest.fixture(scope="module", params=INTERACTIVES)
+def interactive(request):
+    module = importlib.import_module(f"devops_course.{request.param}")
+    return module.interactive()
+
+
+def test_output_carries_three_faces(interactive):
+    bundle = interactive._repr_mimebundle_()
+    assert set(bundle) >= {"text/plain", PLOTLY_MIME, WIDGET_MIME}
+    assert any(ord(ch) in HANGUL for ch in bundle["text/plain"])
+    layout = bundle[PLOTLY_MIME]["layout"]
+    assert layout["meta"]["alt"], "every explorer needs Korean alt text"
+    assert layout.get("sliders") or layout.get("updatemenus"), "an explorer needs controls"
+
+
+@pytest.mark.parametrize("bad", [-1e9, math.nan, 1e12])
+def test_bad_values_show_korean_message_and_keep_last_figure(interactive, bad):
+    live = interactive.live
+    for name, control in _numeric_controls(live).items():
+        good_value = control.value
+        good_figure = live.figure
+        if isinstance(control, widgets.IntText):
+            if math.isnan(bad):
+                continue  # an IntText cannot hold NaN
+            bad_value = int(bad)
+        else:
+            bad_value = bad
+        control.value = bad_value
+        assert live.error_text, f"{name}={bad_value!r} was accepted"
+        assert any(ord(ch) in HANGUL for ch in live.error_text)
+        assert live.figure is good_figure
+        control.value = good_value
+        assert live.error_text == ""
+
+
+def test_a_good_change_redraws(interactive):
+    live = interactive.live
+    name, control = next(iter(_numeric_controls(live).items()))
+    before = live.figure
+    original = control.value
+    control.value = original + (1 if isinstance(control, widgets.IntText) else 0.5)
+    assert live.error_text == ""
+    assert live.figure is not before
+    control.value = original
