@@ -22,13 +22,16 @@ from .errors import CourseInputError
 
 QUIZ_DIR = resources.files("devops_course") / "quizzes"
 CHOICE_MARKS = "가나다라마바사"
-# jupyterquiz's built-in English strings and their Korean versions.
+# Changes to jupyterquiz's script: its English strings in Korean, and no CDN.
 TRANSLATIONS = {
     "Type numeric answer here:": "답을 숫자로 입력하고 Enter 키를 누르세요:",
     "Incorrect -- try again.": "틀렸습니다. 다시 해 보세요.",
     "Incorrect. Try again.": "틀렸습니다. 다시 해 보세요.",
     '"Correct!"': '"맞았습니다!"',
     'jaxify("Correct")': 'jaxify("맞았습니다")',
+    # Offline: jupyterquiz would fetch MathJax from a CDN in one corner case; the
+    # book has no formulas in quizzes, so that request is never made.
+    "script.src = 'https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js';": "return;",
 }
 # Colours with at least 4.5:1 contrast for their text (white on the dark ones).
 COLOURS = {
