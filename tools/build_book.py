@@ -65,6 +65,15 @@ def jupyter_book(*arguments: str) -> float:
     return time.perf_counter() - started
 
 
+def build_slides() -> list[Path]:
+    """Export every chapter to a reveal.js deck in _build/html/slides."""
+    from devops_course.book import PLOTLY_JS_NAME
+    from devops_course.book.slides import build_decks
+
+    chapters = sorted((ROOT / "book").glob("ch*.ipynb"))
+    return build_decks(chapters, BUILD / "html", BUILD / ".cache", PLOTLY_JS_NAME)
+
+
 def main() -> None:
     models = [p for p in PACKAGE.rglob("*") if p.is_file() and "book" not in p.relative_to(PACKAGE).parts and p.suffix == ".py"]
     extension = [p for p in (PACKAGE / "book").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
@@ -72,13 +81,19 @@ def main() -> None:
     invalidate(".extension-digest", digest(extension), [BUILD / ".doctrees", BUILD / "html", BUILD / "latex"])
 
     html_seconds = jupyter_book()
+    started = time.perf_counter()
+    decks = build_slides()
+    slides_seconds = time.perf_counter() - started
     pdf_seconds = jupyter_book("--builder", "pdflatex")
     pdf = BUILD / "latex" / "book.pdf"
     if not pdf.exists():
         sys.exit(f"[build] no PDF at {pdf}")
+    # The site links the whole-book PDF (sidebar and intro page) as book.pdf.
+    shutil.copyfile(pdf, BUILD / "html" / "book.pdf")
     print()
     print(f"HTML: {BUILD / 'html' / 'index.html'}   ({html_seconds:.1f} s)")
     print(f"PDF:  {pdf}   ({pdf_seconds:.1f} s)")
+    print(f"Slides: {BUILD / 'html' / 'slides' / 'index.html'}   ({len(decks)} decks, {slides_seconds:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from .latex_images import render_print_images
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 
 STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_JS_NAME = f"plotly-{plotly.__version__}.min.js"  # named by plotly.py's version
 EXPLORER_NOTE = (
@@ -115,6 +116,7 @@ def _drop_widget_state(app: Sphinx, doctree) -> None:
 
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
+    config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def _copy_plotly_js(app: Sphinx) -> None:

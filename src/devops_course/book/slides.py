@@ -1,0 +1,236 @@
+"""Static reveal.js slide decks of the chapter notebooks, for instructors.
+
+Each chapter notebook carries RISE slide metadata (titles are slides, long prose
+sub-slides, interactives a slide of their own, set-up code skipped). This module
+exports every chapter to a reveal.js deck with nbconvert, into ``slides/`` of the
+built site, and writes an index page.
+
+Everything a deck loads is served by the site itself:
+
+* reveal.js comes from the npm registry at build time, pinned by version and
+  checked against its published sha512 integrity, then cached in ``_build``;
+* plotly.js and the course's figure script come from the site's ``_static``.
+
+MyST syntax that nbconvert does not know (roles, directives) is simplified to
+plain Markdown for the slides; exercise solutions are left out.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import html
+import io
+import json
+import re
+import shutil
+import tarfile
+import urllib.request
+from pathlib import Path
+
+import nbformat
+
+from ..display import PLOTLY_MIME, WIDGET_MIME
+from .figure_node import figure_alt, figure_digest
+
+REVEAL_VERSION = "4.6.1"
+REVEAL_URL = f"https://registry.npmjs.org/reveal.js/-/reveal.js-{REVEAL_VERSION}.tgz"
+REVEAL_INTEGRITY = "sha512-1CW0auaXNPmwmvQ7TwpszwVxMi2Xr5cTS3J3EBC/HHgbPF32Dn7aiu/LKWDOGjMbaDwKQiGmfqcoGQ74HUHCMw=="
+TEMPLATE_DIR = Path(__file__).parent / "slides_template"
+
+
+def fetch_reveal(cache: Path) -> Path:
+    """Return a folder with reveal.js's ``dist`` and ``plugin``, downloading the
+    pinned release once and verifying its integrity."""
+    target = cache / f"reveal.js-{REVEAL_VERSION}"
+    if (target / "dist" / "reveal.js").exists():
+        return target
+    archive = cache / f"reveal.js-{REVEAL_VERSION}.tgz"
+    if not archive.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        with urllib.request.urlopen(REVEAL_URL, timeout=60) as response:
+            data = response.read()
+        digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+        if digest != REVEAL_INTEGRITY:
+            raise RuntimeError(f"reveal.js {REVEAL_VERSION}: integrity mismatch ({digest})")
+        archive.write_bytes(data)
+    with tarfile.open(archive) as tar:
+        members = [
+            m for m in tar.getmembers() if m.name.startswith(("package/dist/", "package/plugin/"))
+        ]
+        for member in members:
+            member.name = member.name.removeprefix("package/")
+        tar.extractall(target, members=members, filter="data")
+    return target
+
+
+# ---------------------------------------------------------------- MyST to Markdown
+
+ROLE = re.compile(r"\{(?:term|doc|ref|numref|download)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
+FENCE_OPEN = re.compile(r"^(:{3,}|`{3,})\{(\w[\w-]*)\}\s*(.*)$")
+
+
+CHAPTER_LINK = re.compile(r"\]\((ch\d_\w+)\.ipynb\)")
+
+
+def simplify_myst(text: str) -> str:
+    """MyST roles and directives as plain Markdown that nbconvert renders; links to
+    other chapters lead to their decks."""
+    text = ROLE.sub(r"\1", text)
+    text = CHAPTER_LINK.sub(r"](\1.slides.html)", text)
+    out: list[str] = []
+    stack: list[tuple[str, str]] = []  # (fence, directive)
+    skipping = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        opened = FENCE_OPEN.match(stripped)
+        if opened:
+            fence, name, argument = opened.groups()
+            stack.append((fence, name))
+            if skipping or name == "solution":
+                skipping += 1
+                continue
+            if name in ("admonition", "note", "warning", "tip", "exercise", "dropdown"):
+                label = {"note": "참고", "warning": "주의", "tip": "팁", "exercise": "연습"}.get(name, "")
+                title = argument or label
+                if title:
+                    out.append(f"> **{title}**")
+                    out.append(">")
+            elif name == "figure":
+                out.append(f"![그림]({argument})")
+            continue
+        if stack and stripped == stack[-1][0]:
+            fence, name = stack.pop()
+            if skipping:
+                skipping -= 1
+            continue
+        if skipping:
+            continue
+        if stack and stripped.startswith(":") and re.match(r"^:[\w-]+:", stripped):
+            continue  # directive option
+        inside_box = any(n in ("admonition", "note", "warning", "tip", "exercise", "dropdown") for _, n in stack)
+        out.append(f"> {line}" if inside_box else line)
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- outputs
+
+
+def _plotly_html(figure: dict) -> str:
+    element_id = f"slide-{figure_digest(figure)[:10]}"
+    payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return (
+        f'<figure class="course-plotly" aria-label="{html.escape(figure_alt(figure))}">'
+        f'<div id="{element_id}" class="course-plotly-graph" data-figure="{element_id}-data"></div>'
+        f'<script type="application/json" id="{element_id}-data">{payload}</script></figure>'
+    )
+
+
+def prepare(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of the chapter ready for nbconvert: MyST simplified, plotly outputs
+    as HTML for the site's plotly.js, widget views dropped, set-up code hidden."""
+    deck = copy.deepcopy(notebook)
+    for cell in deck.cells:
+        if cell.cell_type == "markdown":
+            cell.source = simplify_myst(cell.source)
+            continue
+        tags = cell.metadata.get("tags", [])
+        if "hide-input" in tags:
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            cell.transient = {"remove_source": True}
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            data.pop(WIDGET_MIME, None)
+            if PLOTLY_MIME in data:
+                data["text/html"] = _plotly_html(data.pop(PLOTLY_MIME))
+    return deck
+
+
+def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_name: str) -> Path:
+    """Write ``<chapter>.slides.html`` into ``out_dir``; return its path."""
+    from nbconvert import SlidesExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    notebook = prepare(nbformat.read(notebook_path, as_version=4))
+    exporter = SlidesExporter(
+        template_name="course_reveal",
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        reveal_url_prefix="reveal.js",
+        reveal_theme="white",
+        reveal_transition="none",
+    )
+    remover = TagRemovePreprocessor(remove_input_tags=["hide-input"], enabled=True)
+    exporter.register_preprocessor(remover, enabled=True)
+    body, _ = exporter.from_notebook_node(
+        notebook,
+        resources={
+            "course": {"static": static_prefix, "plotly": plotly_name},
+            "language_code": "ko",
+            "metadata": {"name": notebook_path.stem},
+        },
+    )
+    target = out_dir / f"{notebook_path.stem}.slides.html"
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def _title(notebook_path: Path) -> str:
+    notebook = nbformat.read(notebook_path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"^# (.+)$", cell.source, re.M)
+            if match:
+                return match.group(1).strip()
+    return notebook_path.stem
+
+
+def build_decks(chapters: list[Path], site: Path, cache: Path, plotly_name: str) -> list[Path]:
+    """Export every chapter's deck and the index page into ``site/slides``."""
+    out_dir = site / "slides"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    reveal = fetch_reveal(cache)
+    shutil.copytree(reveal, out_dir / "reveal.js", dirs_exist_ok=True)
+    images = chapters[0].parent / "images"
+    if images.is_dir():
+        shutil.copytree(images, out_dir / "images", dirs_exist_ok=True)
+    decks = [export_deck(path, out_dir, "../_static", plotly_name) for path in chapters]
+    items = "\n".join(
+        f'<li><a href="{deck.name}">{html.escape(_title(path))}</a></li>'
+        for path, deck in zip(chapters, decks)
+    )
+    (out_dir / "index.html").write_text(
+        INDEX.format(items=items, reveal=REVEAL_VERSION), encoding="utf-8"
+    )
+    return decks
+
+
+INDEX = """<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>DevOps 입문: 장별 슬라이드</title>
+<style>
+body {{ font-family: 'Nanum Gothic', NanumGothic, 'Noto Sans KR', sans-serif; max-width: 46rem;
+  margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; line-height: 1.6; }}
+a {{ color: #0b5394; }}
+li {{ margin: 0.4rem 0; }}
+kbd {{ border: 1px solid #999; border-radius: 3px; padding: 0 0.3em; }}
+</style>
+</head>
+<body>
+<main>
+<h1>DevOps 입문: 장별 슬라이드</h1>
+<p>각 장의 노트북을 발표용 슬라이드로 옮긴 것입니다. 인터넷 없이도 열립니다.
+<kbd>→</kbd>/<kbd>←</kbd>로 넘기고, <kbd>S</kbd>로 발표자 노트 창을, <kbd>Esc</kbd>로 전체 보기를 엽니다.
+위젯을 조작하며 발표하려면 JupyterLab에서 노트북을 열고 RISE(<kbd>Alt</kbd>+<kbd>R</kbd>)로 발표하세요.</p>
+<ol>
+{items}
+</ol>
+<p><a href="../book/instructor_guide.html">강사용 안내로 돌아가기</a></p>
+<p><small>reveal.js {reveal} (MIT 라이선스)</small></p>
+</main>
+</body>
+</html>
+"""

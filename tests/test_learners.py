@@ -1,0 +1,162 @@
+"""For learners: launch buttons, Binder and Colab set-up, downloads, exercises,
+quizzes, the glossary and the references."""
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import nbformat
+import pytest
+import yaml
+
+from conftest import CHAPTERS, HTML, ROOT, require_build
+
+sys.path.insert(0, str(ROOT / "tools"))
+from set_repository import colab_lines  # noqa: E402
+
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+REPO = CONFIG["repository"]["url"]
+BRANCH = CONFIG["repository"]["branch"]
+OWNER_REPO = urlparse(REPO).path.strip("/")
+
+
+def page(chapter: str) -> str:
+    return require_build(HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_launch_buttons_point_at_the_configured_repository(chapter):
+    text = page(chapter)
+    assert f"https://mybinder.org/v2/gh/{OWNER_REPO}/{BRANCH}?urlpath=lab/tree/book/{chapter}.ipynb" in text
+    assert f"https://colab.research.google.com/github/{OWNER_REPO}/blob/{BRANCH}/book/{chapter}.ipynb" in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_colab_cell_installs_from_the_configured_repository(chapter):
+    notebook = nbformat.read(ROOT / "book" / f"{chapter}.ipynb", as_version=4)
+    first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert 'if "google.colab" in sys.modules:' in first_code.source
+    for line in colab_lines(REPO, BRANCH):
+        assert line in first_code.source
+    assert "enable_custom_widget_manager" in first_code.source
+    assert first_code.outputs == [], "outside Colab the set-up cell shows nothing"
+
+
+def test_binder_files_pin_everything_the_notebooks_import():
+    binder = ROOT / "binder"
+    assert (binder / "runtime.txt").read_text().strip() == "python-3.11"
+    pins = {}
+    for line in (binder / "requirements.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[name.lower()] = version
+    for needed in ("ipykernel", "ipywidgets", "numpy", "plotly", "simpy", "jupyterquiz", "jupyterlab-rise"):
+        assert needed in pins, needed
+    assert "pip install --no-deps ." in (binder / "postBuild").read_text()
+    assert "-r binder/requirements.txt" in (ROOT / "requirements.txt").read_text()
+
+
+def test_pdf_download_is_linked_from_every_page():
+    pdf = require_build(HTML / "book.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    for chapter in CHAPTERS:
+        assert 'href="../book.pdf"' in page(chapter)
+    intro = require_build(HTML / "book" / "intro.html").read_text(encoding="utf-8")
+    assert 'href="../book.pdf"' in intro
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_and_source_downloads(chapter):
+    text = page(chapter)
+    assert f"_sources/book/{chapter}.ipynb" in text
+    assert (HTML / "_sources" / "book" / f"{chapter}.ipynb").exists()
+
+
+def _local_links(path: Path):
+    text = re.sub(r"<script.*?</script>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    for href in re.findall(r'href="([^"#?]+)(?:[#?][^"]*)?"', text):
+        href = html.unescape(href)
+        if href.startswith(("http:", "https:", "mailto:", "javascript:", "data:")) or not href:
+            continue
+        yield href, (path.parent / unquote(href)).resolve()
+
+
+def test_every_local_link_resolves():
+    pages = list(require_build(HTML).glob("book/*.html")) + [HTML / "index.html", HTML / "search.html"]
+    pages += list((HTML / "slides").glob("*.html"))
+    broken = [
+        f"{p.relative_to(HTML)} -> {href}"
+        for p in pages
+        for href, target in _local_links(p)
+        if not target.exists()
+    ]
+    assert broken == []
+
+
+def _glossary_terms():
+    text = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
+    body = text.split("```{glossary}")[1].split("```")[0]
+    entries, names = [], []
+    for line in body.splitlines():
+        if not line.strip():
+            if names:
+                entries.append(names)
+            names = []
+        elif not line.startswith(" "):
+            names.append(line.strip())
+    if names:
+        entries.append(names)
+    return entries
+
+
+def test_glossary_terms_have_english_and_are_used_in_chapters():
+    chapters_text = " ".join(
+        (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8") for chapter in CHAPTERS
+    )
+    linked = set(re.findall(r"\{term\}`([^`]+)`", chapters_text))
+    entries = _glossary_terms()
+    assert len(entries) >= 40
+    for names in entries:
+        assert any(re.search("[A-Za-z]", n) for n in names), f"no English original: {names}"
+        assert any(name in chapters_text for name in names), f"unused term: {names[0]}"
+        assert linked & set(names), f"no chapter links {names[0]} to the glossary"
+
+
+def test_chapters_link_terms_to_the_glossary_page():
+    for chapter in CHAPTERS:
+        assert 'href="glossary.html#term-' in page(chapter)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_has_exercises_with_hidden_solutions(chapter):
+    text = page(chapter)
+    exercises = re.findall(r'<div class="exercise admonition"', text)
+    assert 3 <= len(exercises) <= 5
+    solutions = re.findall(r'class="solution dropdown admonition', text)
+    assert len(solutions) == len(exercises), "every solution hides in a dropdown"
+
+
+def test_at_least_one_exercise_per_chapter_changes_a_parameter():
+    for chapter in CHAPTERS:
+        text = (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+        exercises = re.findall(r"::::\{exercise\}(.*?)::::", text, re.S)
+        assert any(re.search(r"바꾸|줄이|늘리|두 배|로 두", e) for e in exercises), chapter
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_shows_its_quiz(chapter):
+    notebook = (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+    assert re.search(rf'Quiz\(\\"ch{chapter[2]}\\"', notebook)
+    assert f'id="quiz_ch{chapter[2]}_' in page(chapter)
+
+
+def test_references_page_lists_every_seed_link():
+    references = require_build(HTML / "book" / "references.html").read_text(encoding="utf-8")
+    for seed in (ROOT / "seeds").glob("*.txt"):
+        for url in re.findall(r"https?://[^\s)\]>\"]+", seed.read_text(encoding="utf-8")):
+            if "www.w3.org" in url:
+                continue  # the SVG namespace, not a resource
+            assert html.escape(url) in references or url in references, url
