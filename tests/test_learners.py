@@ -160,3 +160,44 @@ def test_references_page_lists_every_seed_link():
             if "www.w3.org" in url:
                 continue  # the SVG namespace, not a resource
             assert html.escape(url) in references or url in references, url
+
+
+def test_quiz_in_the_browser_offline(offline_page):
+    page = offline_page.open("book/ch4_real_stories.html")
+    quiz = page.locator("[id^=quiz_ch4]")
+    quiz.scroll_into_view_if_needed()
+    first = quiz.locator(".Quiz:has(.MultipleChoiceQn)").first
+    wrong = first.locator("label.MCButton[data-correct='false']").first
+    wrong.click()
+    feedback = first.locator(".Feedback")
+    assert "incorrect" in feedback.get_attribute("class")
+    assert "데브옵스는 개발(Dev)과 운영(Ops)의 조합입니다" in feedback.inner_text()
+    first.locator("label.MCButton[data-correct='true']").click()
+    assert "correct" in feedback.get_attribute("class").split()
+    numeric = quiz.locator(".Quiz:has(.NumericQn)").first
+    box = numeric.locator("input.Input-text")
+    assert box.get_attribute("aria-label") == "숫자 답"
+    assert "답을 숫자로 입력" in numeric.inner_text()
+    box.fill("11.7")
+    box.press("Enter")
+    assert "5장의 원문이 적은 값" in numeric.locator(".Feedback").inner_text()
+    box.fill("11.6")
+    box.press("Enter")
+    assert "맞았습니다" in numeric.locator(".Feedback").inner_text()
+    shots = ROOT / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    quiz.screenshot(path=str(shots / "quiz-ch4-answered.png"))
+    assert offline_page.external_requests == [] and offline_page.console_errors == []
+
+
+def test_solution_opens_on_request(offline_page):
+    page = offline_page.open("book/ch1_definition.html")
+    solution = page.locator("div.solution.dropdown").first
+    answer = solution.locator("p", has_text="82시간")
+    assert not answer.is_visible(), "solutions stay hidden until the reader asks"
+    solution.locator(".admonition-title").click()
+    answer.wait_for(state="visible")
+    shots = ROOT / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.locator("#ch1-ex-delay").screenshot(path=str(shots / "exercise-ch1.png"))
+    solution.screenshot(path=str(shots / "solution-ch1-open.png"))
