@@ -62,3 +62,16 @@ def test_static_figure_bundle_has_korean_text():
     bundle = StaticFigure(handoff.organisation_diagram())._repr_mimebundle_()
     assert bundle["text/plain"].startswith("[그림] 위: 설계")
     assert PLOTLY_MIME in bundle and WIDGET_MIME not in bundle
+
+
+def test_pdf_build_without_a_browser_says_what_to_install(monkeypatch, tmp_path):
+    import pytest
+    from sphinx.errors import ExtensionError
+
+    from devops_course.book.latex_images import render_pngs
+
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chromium"))
+    figure = figure_json(handoff.organisation_diagram())
+    with pytest.raises(ExtensionError, match="apt-get install chromium"):
+        render_pngs([(figure, tmp_path / "figure.png")])
+    assert not (tmp_path / "figure.png").exists()

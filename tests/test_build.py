@@ -72,6 +72,13 @@ def test_pdf_has_chapter_headings(pdf_text, chapter):
         assert re.sub(r"\s+", "", heading) in flat, heading
 
 
+def test_pdf_fonts_are_embedded_and_korean():
+    fonts = subprocess.run(["pdffonts", str(require_build(PDF))], capture_output=True, text=True, check=True).stdout
+    assert "Nanum" in fonts
+    for line in fonts.splitlines()[2:]:
+        assert " yes " in line, f"font not embedded: {line}"
+
+
 def test_pdf_has_no_missing_korean_glyphs():
     log = require_build(PDF.with_suffix(".log")).read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log
@@ -116,3 +123,75 @@ def test_seeds_are_byte_identical_to_the_shared_sources():
         pytest.skip("../shared/seeds is not beside this clone")
     for source in shared.glob("*.txt"):
         assert (ROOT / "seeds" / source.name).read_bytes() == source.read_bytes()
+
+
+def _pdf_page_text(number: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(PDF), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+
+
+def _page_count() -> int:
+    info = subprocess.run(["pdfinfo", str(require_build(PDF))], capture_output=True, text=True, check=True)
+    return int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+
+
+def test_pdf_is_a_book_with_title_contents_and_page_numbers():
+    pages = _page_count()
+    assert pages > 40
+    assert "DevOps 입문" in _pdf_page_text(1)
+    contents = _pdf_page_text(3)
+    assert "차례" in contents and "DevOps의정의" in re.sub(r"\s+", "", contents)
+    numbered = 0
+    for number in range(8, min(pages, 20)):
+        lines = [line.strip() for line in _pdf_page_text(number).splitlines() if line.strip()]
+        if lines and re.search(r"(^\d+\s)|(\s\d+$)|^\d+$", lines[-1]):
+            numbered += 1
+    assert numbered >= 8, "body pages carry page numbers in the footer"
+
+
+def test_pdf_chapters_are_numbered_as_in_the_html(pdf_text):
+    flat = re.sub(r"\s+", "", pdf_text)
+    for number, chapter in enumerate(CHAPTERS, start=1):
+        title = CHAPTER_HEADINGS[chapter][0]
+        assert f"제{number}장" in flat
+        html_page = (HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+        assert re.search(rf'<span class="section-number">{number}\. </span>', html_page)
+        assert re.sub(r"\s+", "", title) in flat
+
+
+def test_pdf_hides_widget_and_setup_code(pdf_text):
+    for code in (".interactive()", "google.colab", "notebook.setup()", "Quiz(\"ch"):
+        assert code not in pdf_text, code
+    # code that teaches is kept
+    assert "handoff.compare(handoff_delay=delay)" in pdf_text
+    assert "iac.apply(desired, actual)" in pdf_text
+
+
+def test_pdf_contains_the_netflix_svg_as_a_figure():
+    tex = require_build(PDF.with_name("book.tex")).read_text(encoding="utf-8")
+    assert "netflix-architecture" in tex
+    converted = list(PDF.parent.glob("netflix-architecture*.pdf"))
+    assert converted, "the SVG is converted to PDF for LaTeX"
+
+
+def test_pdf_pages_render_with_figures(tmp_path):
+    """Render the pages that hold figures and check they are not blank."""
+    from PIL import Image
+
+    pages = _page_count()
+    captions = ("변경별작업·대기·인계타임라인", "NetflixDevOps아키텍처(원문의SVG그림)")
+    figure_pages = [
+        n for n in range(1, pages + 1)
+        if any(c in re.sub(r"\s+", "", _pdf_page_text(n)) for c in captions)
+    ]
+    assert len(figure_pages) >= 2
+    for number in [1] + figure_pages[:3]:
+        subprocess.run(
+            ["pdftoppm", "-r", "40", "-png", "-f", str(number), "-l", str(number), str(PDF), str(tmp_path / f"p{number}")],
+            check=True,
+        )
+        image = Image.open(next(tmp_path.glob(f"p{number}*.png"))).convert("L")
+        dark = sum(1 for pixel in image.getdata() if pixel < 200) / (image.width * image.height)
+        assert dark > (0.005 if number == 1 else 0.04), f"page {number} looks blank ({dark:.3f})"

@@ -157,6 +157,7 @@ def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_n
         template_name="course_reveal",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         reveal_url_prefix="reveal.js",
+        language_code="ko",
         reveal_theme="white",
         reveal_transition="none",
     )

@@ -1,0 +1,149 @@
+"""Every page of the site: offline, light and accessible (issue: offline, light,
+accessible). Each page is opened in Chromium with every request off localhost
+blocked, checked with axe-core, and its explorers are operated."""
+
+import json
+import re
+import sys
+
+import pytest
+
+from conftest import HTML, ROOT, require_build
+
+sys.path.insert(0, str(ROOT / "tools"))
+import page_weight  # noqa: E402
+
+PAGE_BUDGET = 1.5 * 1024 * 1024
+SITE_PAGES = [
+    str(p.relative_to(HTML)) for p in page_weight.pages(HTML)
+] if HTML.exists() else []
+TRACE_STATE = "el => JSON.stringify(el.data.map(t => [t.x, t.y, t.visible, t.cells && t.cells.values]))"
+
+
+def test_site_was_built():
+    require_build(HTML / "index.html")
+    assert len(SITE_PAGES) >= 15
+
+
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_page_works_offline_and_is_accessible(offline_page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = offline_page.page
+    page.goto(f"{offline_page.site_url}/{path}", wait_until="load")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.course-plotly-graph')]"
+        ".every(el => el.dataset.drawn === 'true')",
+        timeout=20_000,
+    )
+    page.wait_for_timeout(300)
+    assert offline_page.external_requests == [], "no request may leave localhost"
+    assert offline_page.console_errors == []
+    assert page.evaluate("document.documentElement.lang") == "ko"
+    drawn = page.eval_on_selector_all(
+        ".course-plotly-graph", "els => els.map(el => !!el.querySelector('svg.main-svg'))"
+    )
+    assert all(drawn)
+    assert page.locator(".jupyter-widgets, .widget-area").count() == 0, "no dead widget controls"
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in SITE_PAGES if p.startswith("book/") or p.startswith("slides/")]
+)
+def test_figures_are_labelled_in_korean(path):
+    text = (HTML / path).read_text(encoding="utf-8")
+    for caption in re.findall(r'<figcaption id="[^"]+">(.*?)</figcaption>', text, re.S):
+        assert re.search("[가-힣]", caption)
+    for tag in re.findall(r"<img\b[^>]*>", text):
+        alt = re.search(r'alt="([^"]*)"', tag)
+        assert alt is not None, tag
+    for label in re.findall(r'<figure class="course-plotly" aria-label="([^"]*)"', text):
+        assert re.search("[가-힣]", label)
+
+
+CHAPTER_PAGES = [p for p in SITE_PAGES if re.match(r"book/ch\d", p)]
+
+
+def _changed(page, graph, before, timeout=3_000) -> bool:
+    try:
+        page.wait_for_function(
+            f"([el, before]) => ({TRACE_STATE})(el) !== before",
+            arg=[graph.element_handle(), before],
+            timeout=timeout,
+        )
+        return True
+    except Exception:  # playwright's TimeoutError
+        return False
+
+
+@pytest.mark.parametrize("path", CHAPTER_PAGES)
+def test_every_explorer_reacts_to_keyboard(offline_page, path):
+    """Every slider and every row of buttons changes the figure from the keyboard."""
+    page = offline_page.open(path)
+    explorers = page.locator(".js-plotly-plot")
+    operated = 0
+    for index in range(explorers.count()):
+        graph = explorers.nth(index)
+        controls = graph.evaluate(
+            "el => [(el.layout.sliders || []).length, (el.layout.updatemenus || []).length]"
+        )
+        if not any(controls):
+            continue
+        graph.scroll_into_view_if_needed()
+        if controls[0]:
+            slider = graph.locator('g[role="slider"]')
+            assert slider.get_attribute("tabindex") == "0"
+            before = graph.evaluate(TRACE_STATE)
+            slider.focus()
+            now = int(slider.get_attribute("aria-valuenow"))
+            page.keyboard.press("ArrowLeft" if now > 0 else "ArrowRight")
+            assert _changed(page, graph, before), f"slider of figure {index} did nothing"
+        if controls[1]:
+            buttons = graph.locator('g[role="button"]')
+            assert buttons.count() >= 2
+            reacted = False
+            for number in range(buttons.count()):
+                assert buttons.nth(number).get_attribute("tabindex") == "0"
+                before = graph.evaluate(TRACE_STATE)
+                buttons.nth(number).focus()
+                page.keyboard.press("Enter")
+                if _changed(page, graph, before, timeout=2_000):
+                    reacted = True
+                    break
+            assert reacted, f"no button of figure {index} changed it"
+        operated += 1
+    assert operated >= 1
+    assert offline_page.console_errors == []
+
+
+def test_chapter_pages_stay_under_budget():
+    own, shared = page_weight.weights(require_build(HTML))
+    for page, size in own.items():
+        path = str(page.relative_to(HTML))
+        if re.match(r"book/ch\d", path):
+            assert size < PAGE_BUDGET, f"{path}: {size / 1024:.0f} KiB"
+    plotly_js = [a for a in shared if a.name.startswith("plotly-")]
+    assert plotly_js, "plotly.js is one shared, cached asset"
+
+
+def test_no_page_embeds_plotly_js():
+    for path in SITE_PAGES:
+        text = (HTML / path).read_text(encoding="utf-8")
+        assert "plotly.js v" not in text, path
+
+
+def test_every_page_offers_the_live_version_note():
+    for path in CHAPTER_PAGES:
+        text = (HTML / path).read_text(encoding="utf-8")
+        notes = text.count('class="course-explorer-note"')
+        figures = re.findall(r'<script type="application/json" id="fig-[^"]+">(.*?)</script>', text, re.S)
+        layouts = [json.loads(f.replace("<\\/", "</"))["layout"] for f in figures]
+        explorers = sum(1 for layout in layouts if layout.get("sliders") or layout.get("updatemenus"))
+        assert notes >= 1 and notes == explorers, path
