@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .korean_search import SearchKorean
 from .latex_images import render_print_images
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 
@@ -146,6 +147,9 @@ def _drop_duplicate_scripts(context: dict) -> None:
 
 def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     _drop_duplicate_scripts(context)
+    if pagename == "search":
+        # deferred: runs after searchtools.js defines Search, before the query runs
+        app.add_js_file("course-search.js", priority=900, defer="defer")
     # plotly.js (4.8 MB) is loaded only by pages that draw a figure, once, then cached.
     if doctree is not None and next(iter(doctree.findall(PlotlyFigureNode)), None):
         app.add_js_file(PLOTLY_JS_NAME, priority=600)
@@ -162,6 +166,7 @@ def setup(app: Sphinx) -> dict:
     )
     for source in ("builders.latex", "writers.latex"):
         logging.getLogger(f"sphinx.sphinx.{source}").addFilter(_KoreanBabelFilter())
+    app.add_search_language(SearchKorean)
     app.add_post_transform(RemoveHiddenInputsInPrint)
     app.connect("config-inited", _add_static_path)
     app.connect("doctree-read", _drop_widget_state)

@@ -1,0 +1,130 @@
+"""A Korean search language for Sphinx: the same tokenizer on the index side
+(Python) and on the query side (JavaScript).
+
+Sphinx has no Korean support: it indexes ``배포를`` and ``배포하고`` as two words
+and matches partial words only from three characters, so ``배포`` finds nothing.
+This language
+
+* splits text at every change between Hangul and other letters (``DevOps의`` is
+  ``devops`` + ``의``);
+* strips particles and endings from Hangul words (``배포를``, ``배포하고`` and
+  ``배포는`` all become ``배포``), keeping at least two syllables, so ``정의`` or
+  ``결과`` are never cut down;
+* also indexes every two-syllable piece of a longer Hangul stem (``개발팀`` adds
+  ``개발`` and ``발팀``), so a two-syllable query finds compounds too.
+
+The suffix list lives in one place, :data:`SUFFIXES`; the JavaScript stemmer is
+generated from it, so both sides always cut words the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sphinx.search import SearchLanguage
+
+# Longest first: particles, then endings that attach to nouns (하다/되다 forms).
+SUFFIXES = sorted(
+    {
+        # particles
+        "에서는", "에서도", "에서의", "으로는", "으로서", "으로써", "에게서", "까지는",
+        "부터는", "이라는", "이라고", "에서", "에게", "으로", "까지", "부터", "처럼", "보다",
+        "마다", "이나", "이란", "이며", "이고", "이다", "에는", "에도", "와의", "과의", "로는",
+        "로서", "로써", "와는", "과는", "라는", "라고",
+        "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "란", "며",
+        # endings on nouns
+        "하기", "하고", "하는", "하며", "하면", "하여", "해서", "했다", "한다", "합니다",
+        "하세요", "하지", "하게", "하려면", "했습니다", "할", "한", "해", "된다", "되는", "되어",
+        "되고", "되면", "됩니다", "됐다", "된", "될", "시킨다", "시키는", "입니다", "였다",
+        "이었다", "인", "들",
+    },
+    key=lambda suffix: (-len(suffix), suffix),
+)
+MIN_SYLLABLES = 2
+HANGUL = "\uac00-\ud7a3"
+TOKEN = re.compile(rf"[{HANGUL}]+|[^\W{HANGUL}_]+", re.UNICODE)
+IS_HANGUL = re.compile(rf"^[{HANGUL}]+$")
+
+
+def stem(word: str) -> str:
+    """The search stem of one token: lower case, particles and endings removed."""
+    word = word.lower()
+    if not IS_HANGUL.match(word):
+        return word
+    while True:  # 배포하기는 -> 배포하기 -> 배포; stops when nothing more comes off
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_SYLLABLES:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Words of a text, split where the script changes."""
+    return TOKEN.findall(text)
+
+
+def index_terms(word: str) -> list[str]:
+    """What the index stores for one token: its stem, and for a Hangul stem of
+    three or more syllables every two-syllable piece of it."""
+    stemmed = stem(word)
+    terms = [stemmed]
+    if IS_HANGUL.match(stemmed) and len(stemmed) > 2:
+        terms += [stemmed[i : i + 2] for i in range(len(stemmed) - 1)]
+    return terms
+
+
+STOPWORDS = frozenset(SUFFIXES) | {"및", "등", "또는", "그리고", "the", "and", "of", "a", "an", "to", "in"}
+
+JS_TEMPLATE = r"""
+/* Korean search: the same splitting and stemming as devops_course.book.korean_search. */
+const KOREAN_SUFFIXES = %(suffixes)s;
+const KOREAN_MIN_SYLLABLES = %(minimum)d;
+const KOREAN_HANGUL = /^[\uac00-\ud7a3]+$/;
+var splitQuery = function (query) {
+  return query.match(/[\uac00-\ud7a3]+|(?:(?![\uac00-\ud7a3])[\p{L}\p{N}])+/gu) || [];
+};
+var Stemmer = function () {
+  this.stemWord = function (word) {
+    word = word.toLowerCase();
+    if (!KOREAN_HANGUL.test(word)) { return word; }
+    for (;;) {
+      const suffix = KOREAN_SUFFIXES.find(function (s) {
+        return word.endsWith(s) && word.length - s.length >= KOREAN_MIN_SYLLABLES;
+      });
+      if (!suffix) { break; }
+      word = word.slice(0, word.length - suffix.length);
+    }
+    return word;
+  };
+};
+"""
+
+
+class SearchKorean(SearchLanguage):
+    """Sphinx search language ``ko`` (see the module docstring)."""
+
+    lang = "ko"
+    language_name = "Korean"
+    stopwords = STOPWORDS
+    js_stemmer_code = JS_TEMPLATE % {
+        "suffixes": json.dumps(SUFFIXES, ensure_ascii=False),
+        "minimum": MIN_SYLLABLES,
+    }
+    js_splitter_code = ""
+
+    def split(self, input: str) -> list[str]:
+        """Tokens of the text, with the two-syllable pieces of long Hangul stems."""
+        found: list[str] = []
+        for word in tokens(input):
+            found.extend(index_terms(word))
+        return found
+
+    def word_filter(self, word: str) -> bool:
+        return bool(word) and word not in self.stopwords and not word.isdigit()
+
+    def stem(self, word: str) -> str:
+        return stem(word)

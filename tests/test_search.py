@@ -1,0 +1,146 @@
+"""Korean search: the stemmer on the seeds' sentences, the same stems in Python and
+JavaScript, and the search box in a real browser, offline."""
+
+import json
+import re
+import sys
+
+import pytest
+
+from conftest import HTML, ROOT, require_build
+from devops_course.book.korean_search import SearchKorean, index_terms, stem, tokens
+
+sys.path.insert(0, str(ROOT / "tools"))
+import search_eval  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence, stems",
+    [
+        # seed 002
+        ("개발과 운영의 경계를 허물고 통합하고자 하는 문화 혹은 철학", ["개발", "운영", "경계", "문화", "철학"]),
+        # seed 003
+        ("지속적 통합지속적 전달은 빌드에서 배포까지 소프트웨어 릴리스 프로세스를 자동화하는 방식입니다.",
+         ["배포", "소프트웨어", "릴리스", "프로세스", "자동화", "방식"]),
+        # seed 004
+        ("배포 후 장애가 증가하여 전체 시스템의 효율성은 오히려 저하되며", ["배포", "장애", "증가", "시스템", "효율성"]),
+        # seed 000
+        ("데브옵스를 올바르게 수행하면, 비즈니스의 소프트웨어 개발 속도와 품질을 개선하는 데",
+         ["데브옵스", "비즈니스", "소프트웨어", "개발", "속도", "품질", "개선"]),
+        # seed 001
+        ("빠른 배포 후 장애 발생 시 원인 파악 어려움", ["배포", "장애", "발생", "원인", "파악"]),
+    ],
+)
+def test_stems_of_seed_sentences(sentence, stems):
+    found = {stem(token) for token in tokens(sentence)}
+    for expected in stems:
+        assert expected in found, (expected, sorted(found))
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("배포를", "배포"), ("배포하고", "배포"), ("배포는", "배포"), ("배포하기는", "배포"),
+        ("개발과", "개발"), ("운영의", "운영"), ("서비스를", "서비스"), ("장애가", "장애"),
+        ("DevOps", "devops"), ("정의", "정의"), ("결과", "결과"), ("속도", "속도"),
+    ],
+)
+def test_particles_and_endings_come_off_but_two_syllables_stay(word, expected):
+    assert stem(word) == expected
+
+
+def test_script_changes_split_words():
+    assert tokens("DevOps의 CI/CD와 Two-Pizza팀") == ["DevOps", "의", "CI", "CD", "와", "Two", "Pizza", "팀"]
+
+
+def test_long_stems_add_two_syllable_pieces():
+    assert index_terms("개발팀을") == ["개발팀", "개발", "발팀"]
+    assert index_terms("배포를") == ["배포"]
+
+
+def _seed_words(limit=400):
+    words = []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        words += tokens(seed.read_text(encoding="utf-8"))
+    return sorted(set(words))[:limit]
+
+
+def test_javascript_stemmer_matches_python(browser):
+    words = _seed_words()
+    page = browser.new_page()
+    page.set_content("<html><body></body></html>")
+    js = SearchKorean.js_stemmer_code
+    result = page.evaluate(
+        f"""(words) => {{ {js}
+            const stemmer = new Stemmer();
+            return words.map(w => splitQuery(w).map(t => stemmer.stemWord(t)));
+        }}""",
+        words,
+    )
+    page.close()
+    python = [[stem(t) for t in tokens(w)] for w in words]
+    assert result == python
+
+
+def test_index_holds_bare_stems():
+    text = require_build(HTML / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    for term in ("개발", "운영", "배포", "장애", "문화", "devops"):
+        assert term in index["terms"] or term in index["titleterms"], term
+    assert "배포를" not in index["terms"] and "개발과" not in index["terms"]
+
+
+def test_search_finds_every_page_for_every_query(browser):
+    records = search_eval.evaluate(require_build(HTML), browser=browser)
+    assert len(records) >= 20
+    missing = {r["query"]: sorted(set(r["expected"]) - set(r["found"])) for r in records if r["hits"] < len(r["expected"])}
+    assert missing == {}
+    assert all(r["expected"] for r in records), "every query is used somewhere in the book"
+
+
+def _search(offline_page, query):
+    page = offline_page.page
+    page.goto(f"{offline_page.site_url}/search.html?q={query}", wait_until="load")
+    page.wait_for_function(
+        "(() => { const s = document.querySelector('#search-results p.search-summary');"
+        " return s !== null && /\\d|없/.test(s.textContent); })()"
+    )
+    return page
+
+
+def _holds_in_heading(doc: str, query: str) -> bool:
+    article = (HTML / f"{doc}.html").read_text(encoding="utf-8")
+    pieces = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", article, re.S)
+    if doc == "book/glossary":  # there the term is a defined entry
+        pieces += re.findall(r"<dt[^>]*>(.*?)</dt>", article, re.S)
+    text = " ".join(re.sub(r"<[^>]+>", "", piece) for piece in pieces)
+    return all(stem(word) in text for word in tokens(query))
+
+
+@pytest.mark.parametrize("query", ["모니터링", "카나리", "오류 예산", "피드백", "코드형 인프라"])
+def test_pages_with_the_term_in_a_heading_come_first(offline_page, query):
+    page = _search(offline_page, query)
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search li > a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    docs = list(dict.fromkeys(re.sub(r"\.html.*$", "", href) for href in hrefs))
+    ranks = [_holds_in_heading(doc, query) for doc in docs]
+    assert ranks[0], (query, docs)
+    assert ranks == sorted(ranks, reverse=True), f"a passing mention outranks a heading: {list(zip(docs, ranks))}"
+
+
+def test_snippets_highlight_the_stem(offline_page):
+    page = _search(offline_page, "배포를")
+    page.wait_for_selector("#search-results p.context span.highlighted", timeout=10_000)
+    marked = page.eval_on_selector_all(
+        "#search-results p.context span.highlighted", "els => els.map(e => e.textContent)"
+    )
+    assert marked and all(text.startswith("배포") for text in marked)
+    assert offline_page.external_requests == [] and offline_page.console_errors == []
+
+
+def test_a_term_in_no_chapter_says_no_results(offline_page):
+    page = _search(offline_page, "양자컴퓨터")
+    assert page.locator("#search-results ul.search li").count() == 0
+    assert "일치하는 문서가 없습니다" in page.inner_text("#search-results")
+    assert offline_page.console_errors == []

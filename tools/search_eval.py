@@ -1,0 +1,146 @@
+"""Measure the book's search on a fixed list of queries, in a real browser.
+
+Usage: python tools/search_eval.py [SITE_DIR] [--pagefind]
+
+For every query it lists the pages whose text contains the query (in any
+inflected form, since Korean attaches particles and endings to the word) and the
+pages the search box returns, and counts how many expected pages were found. With
+``--pagefind`` it queries a Pagefind index (``SITE_DIR/pagefind``) instead of
+Sphinx's search. Used by tests/test_search.py and for the search issue's report.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import json
+import re
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = [
+    "개발", "운영", "배포", "장애", "문화", "모니터링", "인계", "리드 타임", "흐름 효율",
+    "지속적 통합", "지속적 전달", "코드형 인프라", "드리프트", "멱등성", "오경보", "피드백",
+    "제약", "카나리", "롤백", "오류 예산", "복구", "사일로", "자동화", "마이크로서비스",
+    "협업", "가치 흐름", "배포를", "장애가", "문화의", "CI/CD", "DevOps", "Two-Pizza",
+    "Netflix", "SRE", "Kubernetes",
+]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def page_text(path: Path) -> str:
+    """The searchable text of a built page: its article, without scripts and figures."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'<article class="bd-article"[^>]*>(.*?)</article>', text, re.S)
+    body = match.group(1) if match else text
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r'<figure class="course-plotly".*?</figure>', " ", body, flags=re.S)
+    body = re.sub(r"<[^>]+>", " ", body)
+    return html.unescape(body)
+
+
+def expected_pages(site: Path, query: str) -> set[str]:
+    """Pages whose text holds every word of the query, stemmed (배포를 -> 배포)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from devops_course.book.korean_search import stem, tokens
+
+    words = [stem(word) for word in tokens(query)]
+    # Hangul words carry particles, so any occurrence counts; Latin words count
+    # as whole words ("ci" in "CI/CD", not in "social").
+    patterns = [
+        re.compile(re.escape(w) if re.match("[가-힣]", w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])")
+        for w in words
+    ]
+    found = set()
+    for path in sorted((site / "book").glob("*.html")):
+        text = page_text(path).lower()
+        if all(pattern.search(text) for pattern in patterns):
+            found.add(f"book/{path.stem}")
+    return found
+
+
+def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def sphinx_results(page, url: str, query: str) -> list[str]:
+    """Docnames the Sphinx search page lists for ``query``, in ranked order."""
+    page.goto(f"{url}/search.html?q={query}", wait_until="load")
+    # Sphinx adds results one by one; it names the count in the summary when done.
+    page.wait_for_function(
+        "(() => { const s = document.querySelector('#search-results p.search-summary');"
+        " return s !== null && /\\d|없/.test(s.textContent); })()",
+        timeout=20_000,
+    )
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search li > a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [re.sub(r"\.html.*$", "", href) for href in hrefs]
+
+
+def pagefind_results(page, url: str, query: str) -> list[str]:
+    """Docnames a Pagefind index returns for ``query``."""
+    page.goto(f"{url}/search.html", wait_until="load")
+    urls = page.evaluate(
+        """async (q) => {
+            const pagefind = await import('/pagefind/pagefind.js');
+            const search = await pagefind.search(q);
+            const data = await Promise.all(search.results.map(r => r.data()));
+            return data.map(d => d.url);
+        }""",
+        query,
+    )
+    return [re.sub(r"^/|\.html.*$", "", u) for u in urls]
+
+
+def evaluate(site: Path, queries=QUERIES, pagefind: bool = False, browser=None) -> list[dict]:
+    """Run every query; return one record per query. Pass a Playwright ``browser``
+    to reuse one (a test's), or let the function start Chromium itself."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            try:
+                return evaluate(site, queries, pagefind, own)
+            finally:
+                own.close()
+    server, url = _serve(site)
+    page = browser.new_page()
+    records = []
+    try:
+        for query in queries:
+            expected = expected_pages(site, query)
+            found = (pagefind_results if pagefind else sphinx_results)(page, url, query)
+            records.append(
+                {"query": query, "expected": sorted(expected), "found": found, "hits": len(expected & set(found))}
+            )
+    finally:
+        page.close()
+        server.shutdown()
+    return records
+
+
+def main() -> None:
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    site = Path(arguments[0]) if arguments else ROOT / "_build" / "html"
+    records = evaluate(site, pagefind="--pagefind" in sys.argv)
+    total_expected = sum(len(r["expected"]) for r in records)
+    total_hits = sum(r["hits"] for r in records)
+    for r in records:
+        print(f"{r['query']:<10} expected {len(r['expected'])}  found {r['hits']}  ({len(r['found'])} results)")
+    print(f"\nall queries: {total_hits} of {total_expected} expected pages found")
+    print(json.dumps({"hits": total_hits, "expected": total_expected}))
+
+
+if __name__ == "__main__":
+    main()
