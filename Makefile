@@ -15,6 +15,10 @@ book: system-deps $(INSTALLED)
 test: book
 	$(BIN)/python -m pytest
 
+## bench: measure builds, tests and widgets against their budgets (_build/bench/bench.json)
+bench: book
+	$(BIN)/python tools/bench.py
+
 ## notebooks: re-execute the chapter notebooks in place after editing them
 notebooks: $(INSTALLED)
 	$(BIN)/python tools/run_notebooks.py
@@ -29,6 +33,10 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@# jsonschema compiles 39 lark grammars on import when rfc3987-syntax is present
+	@# (an optional extra pulled in by jupyter-events): 2.7 s on every jupyter-book
+	@# run. Nothing here validates IRIs, and jsonschema works without it.
+	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
 	touch $@
 
 clean:

@@ -13,6 +13,7 @@ and errors are drawn from a seeded generator, minute by minute.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import plotly.graph_objects as go
@@ -43,7 +44,7 @@ class CanaryParams:
     old_error_rate: float = 0.005
     requests_per_minute: int = 2000
     auto_rollback: bool = True
-    seed: int = 21
+    seed: int = 4
 
     def checked(self) -> CanaryParams:
         """Return the parameters if valid, else raise CourseInputError."""
@@ -80,13 +81,23 @@ class CanaryRun:
         return float(self.new_errors.sum() - self.new_requests.sum() * self.params.old_error_rate)
 
 
+@lru_cache(maxsize=8)
+def _luck(seed: int, requests_per_minute: int) -> tuple[np.ndarray, np.ndarray]:
+    """Traffic per minute, and one uniform draw per request: request ``i`` of minute
+    ``m`` fails when its draw is below the error rate. Every setting reuses the same
+    draws (common random numbers), so comparisons show the setting, not luck."""
+    rng = np.random.default_rng(seed)
+    traffic = rng.poisson(requests_per_minute, MINUTES)
+    draws = rng.random((MINUTES, int(traffic.max()) + 1))
+    draws.flags.writeable = False
+    return traffic, draws
+
+
 def rollout(params: CanaryParams | None = None, **overrides) -> CanaryRun:
     """Simulate the rollout minute by minute."""
     base = params or CanaryParams()
     p = CanaryParams(**{**base.__dict__, **overrides}).checked()
-    traffic = np.random.default_rng(p.seed).poisson(p.requests_per_minute, MINUTES)
-    # One generator per minute: every setting sees the same luck in the same minute.
-    minute_rngs = [np.random.default_rng([p.seed, minute]) for minute in range(MINUTES)]
+    traffic, draws = _luck(p.seed, p.requests_per_minute)
     share = np.zeros(MINUTES)
     requests = np.zeros(MINUTES, dtype=int)
     errors = np.zeros(MINUTES, dtype=int)
@@ -96,7 +107,7 @@ def rollout(params: CanaryParams | None = None, **overrides) -> CanaryRun:
         if rolled_back is None:
             share[minute] = p.canary_share if minute < CANARY_MINUTES else 1.0
         requests[minute] = round(traffic[minute] * share[minute])
-        errors[minute] = minute_rngs[minute].binomial(requests[minute], p.new_error_rate)
+        errors[minute] = int((draws[minute, : requests[minute]] < p.new_error_rate).sum())
         window = slice(max(0, minute - WINDOW + 1), minute + 1)
         seen = requests[window].sum()
         if seen >= MIN_REQUESTS:
@@ -126,7 +137,7 @@ def canary_figure(
     canary_share: float = 0.05,
     threshold: float = 0.02,
     new_error_rate: float = 0.05,
-    seed: int = 21,
+    seed: int = 4,
 ) -> go.Figure:
     """The rollout over time, and users affected by canary share with and without
     automatic rollback."""
@@ -292,7 +303,7 @@ def interactive() -> Interactive:
         "canary_share": number_box("카나리 비율(0.001~1)", 0.05, step=0.01),
         "threshold": number_box("롤백 임계 오류율(0.001~0.5)", 0.02, step=0.005),
         "new_error_rate": number_box("새 버전 오류율(0~1)", 0.05, step=0.01),
-        "seed": number_box("난수 시드", 21, integer=True),
+        "seed": number_box("난수 시드", 4, integer=True),
     }
     live = LiveFigure(controls, canary_figure, columns=2)
     return Interactive(live, explorer_figure(), "카나리 배포와 자동 롤백")

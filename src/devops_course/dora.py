@@ -220,33 +220,39 @@ def dora_figure(
         vertical_spacing=0.17,
         subplot_titles=[f"{m}: {result.tiers[m]}" for m in metrics],
     )
+    shapes, labels = [], list(fig.layout.annotations)  # the subplot titles
     for row, metric in enumerate(metrics, start=1):
         title, kind = AXES[metric]
         axis = "x" if row == 1 else f"x{row}"
         yaxis = "y" if row == 1 else f"y{row}"
+        # Built as plain dicts and added at once: plotly validates each
+        # add_shape/add_annotation call, which made this figure slow to redraw.
         for tier, (low, high) in BANDS[metric].items():
-            colour = TIER_COLOURS.get(tier, "#E8E8E8")
-            fig.add_shape(
-                type="rect",
-                xref=axis,
-                yref=f"{yaxis} domain",
-                x0=low,
-                x1=high,
-                y0=0,
-                y1=1,
-                fillcolor=colour,
-                line={"width": 1, "color": "white"},
-                layer="below",
+            shapes.append(
+                {
+                    "type": "rect",
+                    "xref": axis,
+                    "yref": f"{yaxis} domain",
+                    "x0": low,
+                    "x1": high,
+                    "y0": 0,
+                    "y1": 1,
+                    "fillcolor": TIER_COLOURS.get(tier, "#E8E8E8"),
+                    "line": {"width": 1, "color": "white"},
+                    "layer": "below",
+                }
             )
             centre = math.sqrt(low * high) if kind == "log" and low > 0 else (low + high) / 2
-            fig.add_annotation(
-                x=math.log10(centre) if kind == "log" else centre,
-                y=0.85,
-                xref=axis,
-                yref=f"{yaxis} domain",
-                text=tier,
-                showarrow=False,
-                font={"size": 12, "color": "#333333"},
+            labels.append(
+                {
+                    "x": math.log10(centre) if kind == "log" else centre,
+                    "y": 0.85,
+                    "xref": axis,
+                    "yref": f"{yaxis} domain",
+                    "text": tier,
+                    "showarrow": False,
+                    "font": {"size": 12, "color": "#333333"},
+                }
             )
         value = _value(result, metric)
         fig.add_trace(
@@ -280,6 +286,7 @@ def dora_figure(
             fig.update_xaxes(range=[low, high], row=row, col=1)
         fig.update_xaxes(title_text=title, title_standoff=4, row=row, col=1)
         fig.update_yaxes(visible=False, range=[0, 1], row=row, col=1)
+    fig.update_layout(shapes=shapes, annotations=labels)
     style_figure(
         fig,
         title=f"DORA 자가 진단: 가장 약한 지표는 {result.weakest} 수준",

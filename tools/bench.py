@@ -1,0 +1,223 @@
+"""`make bench`: the build, the tests and the interactives against measured budgets.
+
+Every cost is measured in one run, next to a floor measured in the same run, and
+reported as a ratio to it; absolute times on shared machines are noisy, ratios much
+less so. The table is printed and written to _build/bench/bench.json.
+
+The builds run in a copy of the repository (_build/bench/work), so the main
+_build is left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "_build" / "bench"
+WORK = BENCH / "work"
+JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+def run(command: list[str], cwd: Path = ROOT) -> tuple[float, str]:
+    """Run a command; return (seconds, combined output). Exit on failure."""
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return seconds, result.stdout + result.stderr
+
+
+def executions(output: str) -> int:
+    """How many notebooks myst-nb executed, from its log."""
+    return len(re.findall(r"Executing notebook using", output))
+
+
+def fresh_copy() -> None:
+    shutil.rmtree(WORK, ignore_errors=True)
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        if (ROOT / name).is_file():
+            (WORK / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, WORK / name)
+
+
+def chapter_notebooks(base: Path) -> list[Path]:
+    return sorted((base / "book").glob("*.ipynb"))
+
+
+def execute_bare(path: Path) -> float:
+    """Seconds to execute one notebook with nbclient, nothing else."""
+    notebook = nbformat.read(path, as_version=4)
+    started = time.perf_counter()
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return time.perf_counter() - started
+
+
+def build_html(extra: list[str] | None = None) -> tuple[float, int]:
+    seconds, output = run([JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", *(extra or [])])
+    return seconds, executions(output)
+
+
+def bench_builds(report: dict) -> None:
+    fresh_copy()
+    per_notebook = {path.stem: execute_bare(path) for path in chapter_notebooks(WORK)}
+    config = (WORK / "_config.yml").read_text(encoding="utf-8")
+    no_exec = WORK / "_config.noexec.yml"
+    no_exec.write_text(config.replace("execute_notebooks: cache", "execute_notebooks: 'off'"), encoding="utf-8")
+    sphinx_only, _ = build_html(["--config", str(no_exec)])
+    shutil.rmtree(WORK / "_build")
+    floor = sum(per_notebook.values()) + sphinx_only
+
+    clean, clean_runs = build_html()
+    unchanged, unchanged_runs = build_html()
+    notebook_path = WORK / "book" / "ch1_definition.ipynb"
+    notebook = nbformat.read(notebook_path, as_version=4)
+    cell = next(c for c in notebook.cells if c.cell_type == "code" and "handoff.compare" in c.source)
+    cell.source += "\n# edited for the benchmark"
+    nbformat.write(notebook, notebook_path)
+    edited, edited_runs = build_html()
+
+    report["notebook execution (nbclient, s)"] = {k: round(v, 2) for k, v in per_notebook.items()}
+    report["builds"] = {
+        "floor: nbclient + Sphinx without execution (s)": round(floor, 1),
+        "clean build (s)": round(clean, 1),
+        "clean / floor": round(clean / floor, 2),
+        "clean build executions": clean_runs,
+        "unchanged rebuild (s)": round(unchanged, 1),
+        "unchanged / clean": round(unchanged / clean, 2),
+        "unchanged rebuild executions": unchanged_runs,
+        "one edited cell (s)": round(edited, 1),
+        "edited / clean": round(edited / clean, 2),
+        "edited rebuild executions": edited_runs,
+    }
+    report["budgets"]["clean build <= 1.3 x floor"] = clean <= 1.3 * floor
+    report["budgets"]["unchanged rebuild executes nothing, <= 15 % of clean"] = (
+        unchanged_runs == 0 and unchanged <= 0.15 * clean
+    )
+    report["budgets"]["one edit executes one notebook, <= 40 % of clean"] = (
+        edited_runs == 1 and edited <= 0.40 * clean
+    )
+    report["budgets"]["every chapter executes in <= 10 s"] = max(per_notebook.values()) <= 10
+
+
+def bench_pdf(report: dict) -> None:
+    shutil.rmtree(WORK / "_build" / ".figure-cache", ignore_errors=True)
+    seconds, output = run([JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", "--builder", "pdflatex"])
+    match = re.search(r"\[course\] (\d+) figures for the PDF: (\d+) rendered in ([\d.]+) s", output)
+    figures, rendered, render_seconds = int(match[1]), int(match[2]), float(match[3])
+    again, output_again = run([JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", "--builder", "pdflatex"])
+    cached = re.search(r"\[course\] (\d+) figures for the PDF: (\d+) rendered", output_again)
+    per_image = render_seconds / max(rendered, 1)
+    report["pdf"] = {
+        "PDF build, no cached images (s)": round(seconds, 1),
+        "figures": figures,
+        "rendered": rendered,
+        "render time (s)": round(render_seconds, 2),
+        "per image (s)": round(per_image, 2),
+        "naive kaleido, a browser per image (s, DESIGN.md)": 2.8,
+        "PDF rebuild (s)": round(again, 1),
+        "images rendered on rebuild": int(cached[2]),
+    }
+    report["budgets"]["PDF <= 0.5 s per image"] = per_image <= 0.5
+
+
+def bench_nbval(report: dict) -> None:
+    base = ["-m", "pytest", "book", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
+            "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
+    serial, _ = run([sys.executable, *base])
+    parallel, _ = run([sys.executable, *base, "-n", "2", "--dist", "loadfile"])
+    report["notebook tests"] = {
+        "nbval serial (s)": round(serial, 1),
+        "nbval -n 2 --dist loadfile (s)": round(parallel, 1),
+        "parallel / serial": round(parallel / serial, 2),
+    }
+    report["budgets"]["nbval parallel <= 0.65 x serial"] = parallel <= 0.65 * serial
+
+
+def bench_latency(report: dict) -> None:
+    from devops_course.latency import INTERACTIVES, budget_ms, measure
+
+    rows = {}
+    ok = True
+    for name in INTERACTIVES:
+        latency = measure(name)
+        rows[name] = {
+            "updates": len(latency.updates),
+            "median (ms)": round(latency.median, 1),
+            "p95 (ms)": round(latency.p95, 1),
+            "floor: figure to JSON, median (ms)": round(latency.floor_median, 1),
+            "median / floor": round(latency.median / latency.floor_median, 1),
+            "budget p95 (ms)": budget_ms(name),
+        }
+        ok &= latency.p95 <= budget_ms(name)
+    report["interactive latency"] = rows
+    report["budgets"]["every widget p95 within budget"] = ok
+
+
+def bench_sizes(report: dict) -> None:
+    import page_weight
+
+    largest = (0, "")
+    notebooks = {}
+    for path in chapter_notebooks(ROOT):
+        notebooks[path.name] = round(path.stat().st_size / 1024)
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for index, cell in enumerate(notebook["cells"]):
+            size = sum(len(json.dumps(o, ensure_ascii=False).encode()) for o in cell.get("outputs", []))
+            if size > largest[0]:
+                largest = (size, f"{path.name} cell {index}")
+    own, shared = page_weight.weights(WORK / "_build" / "html")
+    chapters = {str(p.relative_to(WORK / "_build" / "html")): round(s / 1024) for p, s in own.items()
+                if re.match(r"book/ch\d", str(p.relative_to(WORK / "_build" / "html")))}
+    report["sizes"] = {
+        "notebook files (KiB)": notebooks,
+        "chapter pages, own weight (KiB)": chapters,
+        "shared assets (KiB)": round(sum(shared.values()) / 1024),
+        "largest output cell": f"{largest[1]}: {largest[0] / 1024:.0f} KiB",
+    }
+    report["budgets"]["every notebook <= 2 MB"] = max(notebooks.values()) <= 2048
+    report["budgets"]["every chapter page < 1.5 MB"] = max(chapters.values()) < 1536
+
+
+def print_table(report: dict) -> None:
+    for section, values in report.items():
+        print(f"\n== {section}")
+        if isinstance(values, dict):
+            for key, value in values.items():
+                if isinstance(value, dict):
+                    cells = ", ".join(f"{k} {v}" for k, v in value.items())
+                    print(f"  {key:<16} {cells}")
+                else:
+                    mark = "" if not isinstance(value, bool) else ("  ok" if value else "  MISSED")
+                    print(f"  {key:<60} {value}{mark}")
+
+
+def main() -> None:
+    BENCH.mkdir(parents=True, exist_ok=True)
+    report: dict = {"budgets": {}}
+    for step in (bench_builds, bench_pdf, bench_nbval, bench_latency, bench_sizes):
+        started = time.perf_counter()
+        step(report)
+        print(f"[bench] {step.__name__}: {time.perf_counter() - started:.0f} s", flush=True)
+    budgets = report.pop("budgets")
+    report["budgets"] = budgets
+    (BENCH / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print_table(report)
+    print(f"\nwritten: {BENCH / 'bench.json'}")
+
+
+if __name__ == "__main__":
+    main()
