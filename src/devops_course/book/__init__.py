@@ -17,11 +17,12 @@ from pathlib import Path
 
 import plotly
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .korean_search import SearchKorean
-from .latex_images import render_print_images
+from .latex_images import render_print_images, start_browser, stop_browser
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -115,6 +116,21 @@ def _drop_widget_state(app: Sphinx, doctree) -> None:
     metadata.get("js_files", {}).pop("ipywidgets_state", None)
 
 
+def _unnumbered_appendix(app: Sphinx, doctree, docname) -> None:
+    """In the PDF, stop numbering chapters where the HTML stops: the glossary,
+    references and instructor guide are in unnumbered parts of the table of
+    contents, so from the first of them on, LaTeX numbers nothing either."""
+    if app.builder.format != "latex":
+        return
+    numbered = getattr(app.env, "toc_secnumbers", {})
+    for node in doctree.findall(addnodes.start_of_file):
+        name = node.get("docname")
+        if name and name != app.config.root_doc and not numbered.get(name):
+            raw = nodes.raw("", "\\setcounter{secnumdepth}{-1}\n", format="latex")
+            node.parent.insert(node.parent.index(node), raw)
+            return
+
+
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
     config.templates_path.append(str(TEMPLATES_DIR))
@@ -172,6 +188,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", _drop_widget_state)
     app.connect("builder-inited", _copy_plotly_js)
     app.connect("html-page-context", _add_page_assets)
+    app.connect("builder-inited", start_browser)
     app.connect("doctree-resolved", render_print_images)
+    app.connect("doctree-resolved", _unnumbered_appendix)
+    app.connect("build-finished", stop_browser)
     app.add_css_file("course.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

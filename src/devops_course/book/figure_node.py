@@ -31,6 +31,7 @@ def print_figure(figure: dict) -> dict:
     default scenario without them.
     """
     printed = copy.deepcopy(figure)
+    printed.pop("frames", None)  # an animation prints its still picture
     layout = printed.setdefault("layout", {})
     layout.pop("sliders", None)
     layout.pop("updatemenus", None)

@@ -35,6 +35,23 @@ def _browser_available() -> bool:
     return any(shutil.which(name) for name in BROWSERS)
 
 
+def start_browser(app) -> None:
+    """On the LaTeX builder, start kaleido's Chromium in the background at once, so
+    it is ready when the figures are needed, after Sphinx has read every page."""
+    if app.builder.format == "latex" and _browser_available():
+        import kaleido
+
+        kaleido.start_sync_server(n=2, mathjax=False, silence_warnings=True)
+
+
+def stop_browser(app, exception) -> None:
+    """Close the background Chromium at the end of the build."""
+    if app.builder.format == "latex":
+        import kaleido
+
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
 def render_pngs(jobs: list[tuple[dict, Path]]) -> None:
     """Render each (figure JSON, target path) to PNG in a single browser session."""
     if not jobs:
@@ -59,7 +76,8 @@ def render_pngs(jobs: list[tuple[dict, Path]]) -> None:
     for _, path in jobs:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        # One Chromium for every figure, with two tabs working at once (two cores).
+        # One Chromium for every figure, with two tabs working at once (two cores);
+        # the one start_browser launched if it is running, else a new one.
         kaleido.write_fig_from_object_sync(specs, kopts={"mathjax": False, "n": 2})
     except Exception as error:  # kaleido raises several unrelated types
         raise ExtensionError(f"Figure export failed: {error}. {INSTALL_HINT}") from error
