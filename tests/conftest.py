@@ -81,9 +81,9 @@ class OfflinePage:
         self.page.route("**/*", self._route)
         self.page.on(
             "console",
-            lambda message: self.console_errors.append(message.text)
-            if message.type == "error"
-            else None,
+            lambda message: (
+                self.console_errors.append(message.text) if message.type == "error" else None
+            ),
         )
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 

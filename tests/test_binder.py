@@ -28,9 +28,11 @@ RUNNER = textwrap.dedent(
 
 
 def _repository_copy(target):
-    files = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
-    ).stdout.decode().split("\0")
+    files = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, files):
         source = ROOT / name
         if source.is_file():
@@ -44,13 +46,19 @@ def test_every_notebook_runs_in_a_fresh_binder_environment(tmp_path):
     venv = tmp_path / "env"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env = {
+        "PATH": f"{venv / 'bin'}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
     # repo2docker: runtime.txt picks Python 3.11, then requirements.txt, then postBuild.
     assert (repo / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
     assert sys.version_info[:2] == (3, 11)
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
-        cwd=repo, env=env, check=True,
+        cwd=repo,
+        env=env,
+        check=True,
     )
     subprocess.run(["bash", "binder/postBuild"], cwd=repo, env=env, check=True)
     result = subprocess.run(

@@ -1,7 +1,6 @@
 """The book in a real browser (Debian's Chromium) with every off-site request blocked."""
 
 import pytest
-
 from conftest import CHAPTERS
 
 TRACE_DATA = "el => JSON.stringify(el.data.map(t => [t.x, t.y, t.visible]))"
@@ -28,9 +27,7 @@ def test_explorer_reacts_to_keyboard_and_buttons(offline_page):
     assert slider.get_attribute("aria-valuetext") == "4시간"
     slider.focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "el => el.layout.sliders[0].active === 3", arg=explorer.element_handle()
-    )
+    page.wait_for_function("el => el.layout.sliders[0].active === 3", arg=explorer.element_handle())
     after_slider = explorer.evaluate(TRACE_DATA)
     assert after_slider != before
     assert explorer.locator('g[role="slider"]').get_attribute("aria-valuetext") == "8시간"

@@ -37,14 +37,23 @@ def test_own_organisation_is_converted_to_per_day():
 
 @pytest.mark.parametrize(
     "args",
-    [("", 2, "week"), ("우리", 0, "week"), ("우리", -3, "day"), ("우리", 2, "fortnight"), ("가" * 30, 2, "day"), ("우리", 1e7, "day")],
+    [
+        ("", 2, "week"),
+        ("우리", 0, "week"),
+        ("우리", -3, "day"),
+        ("우리", 2, "fortnight"),
+        ("가" * 30, 2, "day"),
+        ("우리", 1e7, "day"),
+    ],
 )
 def test_own_organisation_rejects_bad_input(args):
     with pytest.raises(CourseInputError):
         deploy_frequency.own_organisation(*args)
 
 
-@pytest.mark.parametrize("seconds, text", [(11.6, "11.6초"), (90, "1.5분"), (8640, "2.4시간"), (91 * 86400, "91일")])
+@pytest.mark.parametrize(
+    "seconds, text", [(11.6, "11.6초"), (90, "1.5분"), (8640, "2.4시간"), (91 * 86400, "91일")]
+)
 def test_human_interval(seconds, text):
     assert deploy_frequency.human_interval(seconds) == text
 
@@ -79,7 +88,10 @@ def test_same_minute_same_luck():
     assert (small.new_errors == again.new_errors).all()
 
 
-@pytest.mark.parametrize("kwargs", [{"canary_share": 0}, {"threshold": 0.9}, {"new_error_rate": -0.1}, {"requests_per_minute": 5}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"canary_share": 0}, {"threshold": 0.9}, {"new_error_rate": -0.1}, {"requests_per_minute": 5}],
+)
 def test_canary_rejects_bad_input(kwargs):
     with pytest.raises(CourseInputError):
         canary.rollout(**kwargs)
@@ -109,7 +121,12 @@ def test_burn_rate():
 
 @pytest.mark.parametrize(
     "history, message",
-    [("3-4", "읽을 수 없습니다"), ("40:5", "기간"), ("3:0", "장애 시간"), ("a:b", "읽을 수 없습니다")],
+    [
+        ("3-4", "읽을 수 없습니다"),
+        ("40:5", "기간"),
+        ("3:0", "장애 시간"),
+        ("a:b", "읽을 수 없습니다"),
+    ],
 )
 def test_error_budget_rejects_bad_history(history, message):
     with pytest.raises(CourseInputError, match=message):
@@ -158,7 +175,14 @@ def test_risky_orders_are_warned(plan, lesson):
 
 @pytest.mark.parametrize(
     "plan",
-    [{}, {"vcs": 5}, {"vcs": -1}, {"vcs": "1"}, {"kubernetes": 1}, {key: 0 for key in roadmap.STEPS}],
+    [
+        {},
+        {"vcs": 5},
+        {"vcs": -1},
+        {"vcs": "1"},
+        {"kubernetes": 1},
+        {key: 0 for key in roadmap.STEPS},
+    ],
 )
 def test_roadmap_rejects_bad_plans(plan):
     with pytest.raises(CourseInputError):
@@ -204,7 +228,12 @@ def test_clock_output_in_three_media():
     html = bundle["text/html"]
     assert clock.element_id in html and 'role="timer"' in html
     assert "https://" not in html, "the clock must work offline"
-    assert bundle == session_clock.SessionClock([("그룹 토론", 5), ("발표", 2)], title="워크숍")._repr_mimebundle_()
+    assert (
+        bundle
+        == session_clock.SessionClock(
+            [("그룹 토론", 5), ("발표", 2)], title="워크숍"
+        )._repr_mimebundle_()
+    )
 
 
 def test_unknown_plan():
@@ -227,11 +256,15 @@ def test_quiz_shape(name):
         assert sum(bool(a.get("correct")) for a in q["answers"]) >= 1
         for answer in q["answers"]:
             feedback = answer.get("feedback", "")
-            assert re.search("[가-힣]", feedback), f"Korean feedback missing in {name}: {q['question']}"
+            assert re.search("[가-힣]", feedback), (
+                f"Korean feedback missing in {name}: {q['question']}"
+            )
 
 
 def test_quizzes_have_numeric_questions():
-    assert all(any(q["type"] == "numeric" for q in load(n)) for n in ["ch1", "ch2", "ch3", "ch4", "ch5"])
+    assert all(
+        any(q["type"] == "numeric" for q in load(n)) for n in ["ch1", "ch2", "ch3", "ch4", "ch5"]
+    )
 
 
 def _numeric(name, fragment):
@@ -248,8 +281,12 @@ def test_numeric_answers_match_the_models():
     from devops_course import feedback_loops
 
     assert _numeric("ch3", "기술 루프") == feedback_loops.learning_summary()["unvalidated_changes"]
-    assert _numeric("ch4", "Amazon") == pytest.approx(deploy_frequency.ORGANISATIONS[0].interval_seconds)
-    assert _numeric("ch5", "SLO") == pytest.approx(round(error_budget.allowed_downtime_minutes(0.9999, 30), 2))
+    assert _numeric("ch4", "Amazon") == pytest.approx(
+        deploy_frequency.ORGANISATIONS[0].interval_seconds
+    )
+    assert _numeric("ch5", "SLO") == pytest.approx(
+        round(error_budget.allowed_downtime_minutes(0.9999, 30), 2)
+    )
     assert _numeric("ch5", "10명") == team_paths.paths(10)
 
 

@@ -154,7 +154,7 @@ def test_widget_shows_korean_error_and_keeps_last_good_figure():
     controls["capacity"].value = 0
     assert "역할별 인원" in live.live.error_text
     assert live.live.figure is good
-    assert "role=\"alert\"" in live.live.message.value
+    assert 'role="alert"' in live.live.message.value
     controls["capacity"].value = 3
     assert live.live.error_text == ""
     assert live.live.figure is not good

@@ -5,7 +5,6 @@ import re
 
 import nbformat
 import pytest
-
 from conftest import CHAPTERS, HTML, ROOT, require_build
 
 MAX_SLIDE_CHARACTERS = 1500  # prose on one slide; more is split into sub-slides
@@ -22,7 +21,9 @@ def _slide_type(cell):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_cell_has_slide_metadata(chapter):
     cells = _cells(chapter)
-    assert all(_slide_type(cell) in ("slide", "subslide", "fragment", "-", "skip") for cell in cells)
+    assert all(
+        _slide_type(cell) in ("slide", "subslide", "fragment", "-", "skip") for cell in cells
+    )
     assert _slide_type(cells[0]) == "slide" and cells[0].source.startswith("# ")
 
 

@@ -2,7 +2,6 @@
 quizzes, the glossary and the references."""
 
 import html
-import json
 import re
 import sys
 from pathlib import Path
@@ -11,7 +10,6 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 import yaml
-
 from conftest import CHAPTERS, HTML, ROOT, require_build
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -30,8 +28,14 @@ def page(chapter: str) -> str:
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_launch_buttons_point_at_the_configured_repository(chapter):
     text = page(chapter)
-    assert f"https://mybinder.org/v2/gh/{OWNER_REPO}/{BRANCH}?urlpath=lab/tree/book/{chapter}.ipynb" in text
-    assert f"https://colab.research.google.com/github/{OWNER_REPO}/blob/{BRANCH}/book/{chapter}.ipynb" in text
+    assert (
+        f"https://mybinder.org/v2/gh/{OWNER_REPO}/{BRANCH}?urlpath=lab/tree/book/{chapter}.ipynb"
+        in text
+    )
+    assert (
+        f"https://colab.research.google.com/github/{OWNER_REPO}/blob/{BRANCH}/book/{chapter}.ipynb"
+        in text
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -53,7 +57,15 @@ def test_binder_files_pin_everything_the_notebooks_import():
         if line and not line.startswith("#"):
             name, version = line.split("==")
             pins[name.lower()] = version
-    for needed in ("ipykernel", "ipywidgets", "numpy", "plotly", "simpy", "jupyterquiz", "jupyterlab-rise"):
+    for needed in (
+        "ipykernel",
+        "ipywidgets",
+        "numpy",
+        "plotly",
+        "simpy",
+        "jupyterquiz",
+        "jupyterlab-rise",
+    ):
         assert needed in pins, needed
     assert "pip install --no-deps ." in (binder / "postBuild").read_text()
     assert "-r binder/requirements.txt" in (ROOT / "requirements.txt").read_text()
@@ -85,7 +97,10 @@ def _local_links(path: Path):
 
 
 def test_every_local_link_resolves():
-    pages = list(require_build(HTML).glob("book/*.html")) + [HTML / "index.html", HTML / "search.html"]
+    pages = list(require_build(HTML).glob("book/*.html")) + [
+        HTML / "index.html",
+        HTML / "search.html",
+    ]
     pages += list((HTML / "slides").glob("*.html"))
     broken = [
         f"{p.relative_to(HTML)} -> {href}"

@@ -92,7 +92,13 @@ def test_failure_rates_grow_with_divergence():
 
 @pytest.mark.parametrize(
     "field, value",
-    [("merge_interval", 0), ("developers", 0), ("runners", 100), ("days", 2), ("merge_interval", "1")],
+    [
+        ("merge_interval", 0),
+        ("developers", 0),
+        ("runners", 100),
+        ("days", 2),
+        ("merge_interval", "1"),
+    ],
 )
 def test_pipeline_rejects_bad_input(field, value):
     with pytest.raises(CourseInputError):
@@ -182,7 +188,9 @@ def test_moving_average_matches_definition():
     assert not math.isnan(result.moving_average[0])
 
 
-@pytest.mark.parametrize("kwargs", [{"threshold": 10}, {"window": 0}, {"window": 2.5}, {"seed": -2}])
+@pytest.mark.parametrize(
+    "kwargs", [{"threshold": 10}, {"window": 0}, {"window": 2.5}, {"seed": -2}]
+)
 def test_monitoring_rejects_bad_input(kwargs):
     with pytest.raises(CourseInputError):
         monitoring.evaluate(**kwargs)

@@ -6,8 +6,8 @@ import re
 import sys
 
 import pytest
-
 from conftest import HTML, ROOT, require_build
+
 from devops_course.book.korean_search import SearchKorean, index_terms, stem, tokens
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -18,15 +18,25 @@ import search_eval  # noqa: E402
     "sentence, stems",
     [
         # seed 002
-        ("개발과 운영의 경계를 허물고 통합하고자 하는 문화 혹은 철학", ["개발", "운영", "경계", "문화", "철학"]),
+        (
+            "개발과 운영의 경계를 허물고 통합하고자 하는 문화 혹은 철학",
+            ["개발", "운영", "경계", "문화", "철학"],
+        ),
         # seed 003
-        ("지속적 통합지속적 전달은 빌드에서 배포까지 소프트웨어 릴리스 프로세스를 자동화하는 방식입니다.",
-         ["배포", "소프트웨어", "릴리스", "프로세스", "자동화", "방식"]),
+        (
+            "지속적 통합지속적 전달은 빌드에서 배포까지 소프트웨어 릴리스 프로세스를 자동화하는 방식입니다.",
+            ["배포", "소프트웨어", "릴리스", "프로세스", "자동화", "방식"],
+        ),
         # seed 004
-        ("배포 후 장애가 증가하여 전체 시스템의 효율성은 오히려 저하되며", ["배포", "장애", "증가", "시스템", "효율성"]),
+        (
+            "배포 후 장애가 증가하여 전체 시스템의 효율성은 오히려 저하되며",
+            ["배포", "장애", "증가", "시스템", "효율성"],
+        ),
         # seed 000
-        ("데브옵스를 올바르게 수행하면, 비즈니스의 소프트웨어 개발 속도와 품질을 개선하는 데",
-         ["데브옵스", "비즈니스", "소프트웨어", "개발", "속도", "품질", "개선"]),
+        (
+            "데브옵스를 올바르게 수행하면, 비즈니스의 소프트웨어 개발 속도와 품질을 개선하는 데",
+            ["데브옵스", "비즈니스", "소프트웨어", "개발", "속도", "품질", "개선"],
+        ),
         # seed 001
         ("빠른 배포 후 장애 발생 시 원인 파악 어려움", ["배포", "장애", "발생", "원인", "파악"]),
     ],
@@ -40,9 +50,18 @@ def test_stems_of_seed_sentences(sentence, stems):
 @pytest.mark.parametrize(
     "word, expected",
     [
-        ("배포를", "배포"), ("배포하고", "배포"), ("배포는", "배포"), ("배포하기는", "배포"),
-        ("개발과", "개발"), ("운영의", "운영"), ("서비스를", "서비스"), ("장애가", "장애"),
-        ("DevOps", "devops"), ("정의", "정의"), ("결과", "결과"), ("속도", "속도"),
+        ("배포를", "배포"),
+        ("배포하고", "배포"),
+        ("배포는", "배포"),
+        ("배포하기는", "배포"),
+        ("개발과", "개발"),
+        ("운영의", "운영"),
+        ("서비스를", "서비스"),
+        ("장애가", "장애"),
+        ("DevOps", "devops"),
+        ("정의", "정의"),
+        ("결과", "결과"),
+        ("속도", "속도"),
     ],
 )
 def test_particles_and_endings_come_off_but_two_syllables_stay(word, expected):
@@ -50,7 +69,16 @@ def test_particles_and_endings_come_off_but_two_syllables_stay(word, expected):
 
 
 def test_script_changes_split_words():
-    assert tokens("DevOps의 CI/CD와 Two-Pizza팀") == ["DevOps", "의", "CI", "CD", "와", "Two", "Pizza", "팀"]
+    assert tokens("DevOps의 CI/CD와 Two-Pizza팀") == [
+        "DevOps",
+        "의",
+        "CI",
+        "CD",
+        "와",
+        "Two",
+        "Pizza",
+        "팀",
+    ]
 
 
 def test_long_stems_add_two_syllable_pieces():
@@ -93,7 +121,11 @@ def test_index_holds_bare_stems():
 def test_search_finds_every_page_for_every_query(browser):
     records = search_eval.evaluate(require_build(HTML), browser=browser)
     assert len(records) >= 20
-    missing = {r["query"]: sorted(set(r["expected"]) - set(r["found"])) for r in records if r["hits"] < len(r["expected"])}
+    missing = {
+        r["query"]: sorted(set(r["expected"]) - set(r["found"]))
+        for r in records
+        if r["hits"] < len(r["expected"])
+    }
     assert missing == {}
     assert all(r["expected"] for r in records), "every query is used somewhere in the book"
 
@@ -126,7 +158,9 @@ def test_pages_with_the_term_in_a_heading_come_first(offline_page, query):
     docs = list(dict.fromkeys(re.sub(r"\.html.*$", "", href) for href in hrefs))
     ranks = [_holds_in_heading(doc, query) for doc in docs]
     assert ranks[0], (query, docs)
-    assert ranks == sorted(ranks, reverse=True), f"a passing mention outranks a heading: {list(zip(docs, ranks))}"
+    assert ranks == sorted(ranks, reverse=True), (
+        f"a passing mention outranks a heading: {list(zip(docs, ranks))}"
+    )
 
 
 def test_snippets_highlight_the_stem(offline_page):

@@ -7,17 +7,16 @@ import re
 import sys
 
 import pytest
-
 from conftest import HTML, ROOT, require_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import page_weight  # noqa: E402
 
 PAGE_BUDGET = 1.5 * 1024 * 1024
-SITE_PAGES = [
-    str(p.relative_to(HTML)) for p in page_weight.pages(HTML)
-] if HTML.exists() else []
-TRACE_STATE = "el => JSON.stringify(el.data.map(t => [t.x, t.y, t.visible, t.cells && t.cells.values]))"
+SITE_PAGES = [str(p.relative_to(HTML)) for p in page_weight.pages(HTML)] if HTML.exists() else []
+TRACE_STATE = (
+    "el => JSON.stringify(el.data.map(t => [t.x, t.y, t.visible, t.cells && t.cells.values]))"
+)
 
 
 def test_site_was_built():
@@ -143,7 +142,11 @@ def test_every_page_offers_the_live_version_note():
     for path in CHAPTER_PAGES:
         text = (HTML / path).read_text(encoding="utf-8")
         notes = text.count('class="course-explorer-note"')
-        figures = re.findall(r'<script type="application/json" id="fig-[^"]+">(.*?)</script>', text, re.S)
+        figures = re.findall(
+            r'<script type="application/json" id="fig-[^"]+">(.*?)</script>', text, re.S
+        )
         layouts = [json.loads(f.replace("<\\/", "</"))["layout"] for f in figures]
-        explorers = sum(1 for layout in layouts if layout.get("sliders") or layout.get("updatemenus"))
+        explorers = sum(
+            1 for layout in layouts if layout.get("sliders") or layout.get("updatemenus")
+        )
         assert notes >= 1 and notes == explorers, path

@@ -10,7 +10,11 @@ from devops_course.errors import CourseInputError
 
 def test_cycles_per_year_with_default_loops():
     summary = feedback_loops.learning_summary()
-    assert summary["cycles"] == {"기술적 피드백": 52560, "프로세스 피드백": 26, "비즈니스 피드백": 4}
+    assert summary["cycles"] == {
+        "기술적 피드백": 52560,
+        "프로세스 피드백": 26,
+        "비즈니스 피드백": 4,
+    }
     assert summary["unvalidated_changes"] == pytest.approx(12960)
 
 
@@ -67,7 +71,9 @@ def test_custom_speeds_add_a_scenario():
     assert "지금 설정" not in value_stream.compare(dev_speed=2.0)
 
 
-@pytest.mark.parametrize("kwargs", [{"dev_speed": 0}, {"ops_speed": 10}, {"weeks": 0}, {"seed": 1.5}])
+@pytest.mark.parametrize(
+    "kwargs", [{"dev_speed": 0}, {"ops_speed": 10}, {"weeks": 0}, {"seed": 1.5}]
+)
 def test_value_stream_rejects_bad_input(kwargs):
     with pytest.raises(CourseInputError):
         value_stream.simulate(**kwargs)
@@ -79,10 +85,37 @@ def test_value_stream_rejects_bad_input(kwargs):
 @pytest.mark.parametrize(
     "args, expected",
     [
-        ((90, 9, 0.5, 0.5), {"배포 빈도": "Elite", "변경 리드 타임": "Elite", "서비스 복구 시간": "Elite", "변경 실패율": "Elite"}),
-        ((4, 1, 72, 6), {"배포 빈도": "High", "변경 리드 타임": "High", "서비스 복구 시간": "High", "변경 실패율": "High·Medium·Low"}),
-        ((0.33, 0.33, 2000, 96), {"배포 빈도": "Medium", "변경 리드 타임": "Medium", "서비스 복구 시간": "Medium"}),
-        ((0.1, 0, 6000, 400), {"배포 빈도": "Low", "변경 리드 타임": "Low", "서비스 복구 시간": "Low", "변경 실패율": "Elite"}),
+        (
+            (90, 9, 0.5, 0.5),
+            {
+                "배포 빈도": "Elite",
+                "변경 리드 타임": "Elite",
+                "서비스 복구 시간": "Elite",
+                "변경 실패율": "Elite",
+            },
+        ),
+        (
+            (4, 1, 72, 6),
+            {
+                "배포 빈도": "High",
+                "변경 리드 타임": "High",
+                "서비스 복구 시간": "High",
+                "변경 실패율": "High·Medium·Low",
+            },
+        ),
+        (
+            (0.33, 0.33, 2000, 96),
+            {"배포 빈도": "Medium", "변경 리드 타임": "Medium", "서비스 복구 시간": "Medium"},
+        ),
+        (
+            (0.1, 0, 6000, 400),
+            {
+                "배포 빈도": "Low",
+                "변경 리드 타임": "Low",
+                "서비스 복구 시간": "Low",
+                "변경 실패율": "Elite",
+            },
+        ),
     ],
 )
 def test_tiers_follow_the_2021_table(args, expected):

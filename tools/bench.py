@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -46,7 +45,9 @@ def executions(output: str) -> int:
 
 def fresh_copy() -> None:
     shutil.rmtree(WORK, ignore_errors=True)
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    files = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
     for name in filter(None, files.decode().split("\0")):
         if (ROOT / name).is_file():
             (WORK / name).parent.mkdir(parents=True, exist_ok=True)
@@ -61,13 +62,19 @@ def execute_bare(path: Path) -> float:
     """Seconds to execute one notebook with nbclient, nothing else."""
     notebook = nbformat.read(path, as_version=4)
     started = time.perf_counter()
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     return time.perf_counter() - started
 
 
 def build_html(extra: list[str] | None = None) -> tuple[float, int]:
-    seconds, output = run([JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", *(extra or [])])
+    seconds, output = run(
+        [JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", *(extra or [])]
+    )
     return seconds, executions(output)
 
 
@@ -76,7 +83,9 @@ def bench_builds(report: dict) -> None:
     per_notebook = {path.stem: execute_bare(path) for path in chapter_notebooks(WORK)}
     config = (WORK / "_config.yml").read_text(encoding="utf-8")
     no_exec = WORK / "_config.noexec.yml"
-    no_exec.write_text(config.replace("execute_notebooks: cache", "execute_notebooks: 'off'"), encoding="utf-8")
+    no_exec.write_text(
+        config.replace("execute_notebooks: cache", "execute_notebooks: 'off'"), encoding="utf-8"
+    )
     sphinx_only, _ = build_html(["--config", str(no_exec)])
     shutil.rmtree(WORK / "_build")
     floor = sum(per_notebook.values()) + sphinx_only
@@ -85,7 +94,9 @@ def bench_builds(report: dict) -> None:
     unchanged, unchanged_runs = build_html()
     notebook_path = WORK / "book" / "ch1_definition.ipynb"
     notebook = nbformat.read(notebook_path, as_version=4)
-    cell = next(c for c in notebook.cells if c.cell_type == "code" and "handoff.compare" in c.source)
+    cell = next(
+        c for c in notebook.cells if c.cell_type == "code" and "handoff.compare" in c.source
+    )
     cell.source += "\n# edited for the benchmark"
     nbformat.write(notebook, notebook_path)
     edited, edited_runs = build_html()
@@ -115,10 +126,14 @@ def bench_builds(report: dict) -> None:
 
 def bench_pdf(report: dict) -> None:
     shutil.rmtree(WORK / "_build" / ".figure-cache", ignore_errors=True)
-    seconds, output = run([JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", "--builder", "pdflatex"])
+    seconds, output = run(
+        [JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", "--builder", "pdflatex"]
+    )
     match = re.search(r"\[course\] (\d+) figures for the PDF: (\d+) rendered in ([\d.]+) s", output)
     figures, rendered, render_seconds = int(match[1]), int(match[2]), float(match[3])
-    again, output_again = run([JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", "--builder", "pdflatex"])
+    again, output_again = run(
+        [JUPYTER_BOOK, "build", str(WORK), "-n", "-W", "--keep-going", "--builder", "pdflatex"]
+    )
     cached = re.search(r"\[course\] (\d+) figures for the PDF: (\d+) rendered", output_again)
     per_image = render_seconds / max(rendered, 1)
     report["pdf"] = {
@@ -135,8 +150,20 @@ def bench_pdf(report: dict) -> None:
 
 
 def bench_nbval(report: dict) -> None:
-    base = ["-m", "pytest", "book", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-            "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
+    base = [
+        "-m",
+        "pytest",
+        "book",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "addopts=",
+        "--nbval",
+        "--nbval-current-env",
+        "--nbval-sanitize-with",
+        "tests/nbval_sanitize.cfg",
+    ]
     serial, _ = run([sys.executable, *base])
     parallel, _ = run([sys.executable, *base, "-n", "2", "--dist", "loadfile"])
     report["notebook tests"] = {
@@ -176,12 +203,17 @@ def bench_sizes(report: dict) -> None:
         notebooks[path.name] = round(path.stat().st_size / 1024)
         notebook = json.loads(path.read_text(encoding="utf-8"))
         for index, cell in enumerate(notebook["cells"]):
-            size = sum(len(json.dumps(o, ensure_ascii=False).encode()) for o in cell.get("outputs", []))
+            size = sum(
+                len(json.dumps(o, ensure_ascii=False).encode()) for o in cell.get("outputs", [])
+            )
             if size > largest[0]:
                 largest = (size, f"{path.name} cell {index}")
     own, shared = page_weight.weights(WORK / "_build" / "html")
-    chapters = {str(p.relative_to(WORK / "_build" / "html")): round(s / 1024) for p, s in own.items()
-                if re.match(r"book/ch\d", str(p.relative_to(WORK / "_build" / "html")))}
+    chapters = {
+        str(p.relative_to(WORK / "_build" / "html")): round(s / 1024)
+        for p, s in own.items()
+        if re.match(r"book/ch\d", str(p.relative_to(WORK / "_build" / "html")))
+    }
     report["sizes"] = {
         "notebook files (KiB)": notebooks,
         "chapter pages, own weight (KiB)": chapters,
@@ -214,7 +246,9 @@ def main() -> None:
         print(f"[bench] {step.__name__}: {time.perf_counter() - started:.0f} s", flush=True)
     budgets = report.pop("budgets")
     report["budgets"] = budgets
-    (BENCH / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    (BENCH / "bench.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     print_table(report)
     print(f"\nwritten: {BENCH / 'bench.json'}")
 

@@ -75,10 +75,22 @@ def build_slides() -> list[Path]:
 
 
 def main() -> None:
-    models = [p for p in PACKAGE.rglob("*") if p.is_file() and "book" not in p.relative_to(PACKAGE).parts and p.suffix == ".py"]
-    extension = [p for p in (PACKAGE / "book").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    invalidate(".package-digest", digest(models), [BUILD / ".jupyter_cache", BUILD / "jupyter_execute"])
-    invalidate(".extension-digest", digest(extension), [BUILD / ".doctrees", BUILD / "html", BUILD / "latex"])
+    models = [
+        p
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and "book" not in p.relative_to(PACKAGE).parts and p.suffix == ".py"
+    ]
+    extension = [
+        p for p in (PACKAGE / "book").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ]
+    invalidate(
+        ".package-digest", digest(models), [BUILD / ".jupyter_cache", BUILD / "jupyter_execute"]
+    )
+    invalidate(
+        ".extension-digest",
+        digest(extension),
+        [BUILD / ".doctrees", BUILD / "html", BUILD / "latex"],
+    )
 
     html_seconds = jupyter_book()
     started = time.perf_counter()
@@ -93,7 +105,9 @@ def main() -> None:
     print()
     print(f"HTML: {BUILD / 'html' / 'index.html'}   ({html_seconds:.1f} s)")
     print(f"PDF:  {pdf}   ({pdf_seconds:.1f} s)")
-    print(f"Slides: {BUILD / 'html' / 'slides' / 'index.html'}   ({len(decks)} decks, {slides_seconds:.1f} s)")
+    print(
+        f"Slides: {BUILD / 'html' / 'slides' / 'index.html'}   ({len(decks)} decks, {slides_seconds:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

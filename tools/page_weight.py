@@ -59,7 +59,9 @@ def main() -> None:
     print(f"{'page':<45} {'own weight':>12}")
     for page, size in sorted(own.items(), key=lambda item: -item[1]):
         print(f"{str(page.relative_to(site)):<45} {size / 1024:>9.0f} KiB")
-    print(f"\nshared assets, loaded once and cached: {len(shared)} files, {sum(shared.values()) / 1024:.0f} KiB")
+    print(
+        f"\nshared assets, loaded once and cached: {len(shared)} files, {sum(shared.values()) / 1024:.0f} KiB"
+    )
     for asset, size in sorted(shared.items(), key=lambda item: -item[1])[:5]:
         print(f"  {str(asset.relative_to(site)):<43} {size / 1024:>9.0f} KiB")
 

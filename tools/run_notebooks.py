@@ -43,7 +43,9 @@ def main(arguments: list[str]) -> None:
     for path in paths:
         seconds = run(path)
         size = path.stat().st_size / 1024
-        print(f"{path.relative_to(ROOT) if path.is_absolute() else path}: {seconds:.1f} s, {size:.0f} KiB")
+        print(
+            f"{path.relative_to(ROOT) if path.is_absolute() else path}: {seconds:.1f} s, {size:.0f} KiB"
+        )
 
 
 if __name__ == "__main__":

@@ -22,11 +22,41 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = [
-    "개발", "운영", "배포", "장애", "문화", "모니터링", "인계", "리드 타임", "흐름 효율",
-    "지속적 통합", "지속적 전달", "코드형 인프라", "드리프트", "멱등성", "오경보", "피드백",
-    "제약", "카나리", "롤백", "오류 예산", "복구", "사일로", "자동화", "마이크로서비스",
-    "협업", "가치 흐름", "배포를", "장애가", "문화의", "CI/CD", "DevOps", "Two-Pizza",
-    "Netflix", "SRE", "Kubernetes",
+    "개발",
+    "운영",
+    "배포",
+    "장애",
+    "문화",
+    "모니터링",
+    "인계",
+    "리드 타임",
+    "흐름 효율",
+    "지속적 통합",
+    "지속적 전달",
+    "코드형 인프라",
+    "드리프트",
+    "멱등성",
+    "오경보",
+    "피드백",
+    "제약",
+    "카나리",
+    "롤백",
+    "오류 예산",
+    "복구",
+    "사일로",
+    "자동화",
+    "마이크로서비스",
+    "협업",
+    "가치 흐름",
+    "배포를",
+    "장애가",
+    "문화의",
+    "CI/CD",
+    "DevOps",
+    "Two-Pizza",
+    "Netflix",
+    "SRE",
+    "Kubernetes",
 ]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -51,7 +81,9 @@ def expected_pages(site: Path, query: str) -> set[str]:
     # Hangul words carry particles, so any occurrence counts; Latin words count
     # as whole words ("ci" in "CI/CD", not in "social").
     patterns = [
-        re.compile(re.escape(w) if re.match("[가-힣]", w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])")
+        re.compile(
+            re.escape(w) if re.match("[가-힣]", w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])"
+        )
         for w in words
     ]
     found = set()
@@ -67,7 +99,9 @@ def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
         def log_message(self, *args) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -109,7 +143,9 @@ def evaluate(site: Path, queries=QUERIES, pagefind: bool = False, browser=None) 
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            own = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            own = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
             try:
                 return evaluate(site, queries, pagefind, own)
             finally:
@@ -122,7 +158,12 @@ def evaluate(site: Path, queries=QUERIES, pagefind: bool = False, browser=None) 
             expected = expected_pages(site, query)
             found = (pagefind_results if pagefind else sphinx_results)(page, url, query)
             records.append(
-                {"query": query, "expected": sorted(expected), "found": found, "hits": len(expected & set(found))}
+                {
+                    "query": query,
+                    "expected": sorted(expected),
+                    "found": found,
+                    "hits": len(expected & set(found)),
+                }
             )
     finally:
         page.close()
@@ -137,7 +178,9 @@ def main() -> None:
     total_expected = sum(len(r["expected"]) for r in records)
     total_hits = sum(r["hits"] for r in records)
     for r in records:
-        print(f"{r['query']:<10} expected {len(r['expected'])}  found {r['hits']}  ({len(r['found'])} results)")
+        print(
+            f"{r['query']:<10} expected {len(r['expected'])}  found {r['hits']}  ({len(r['found'])} results)"
+        )
     print(f"\nall queries: {total_hits} of {total_expected} expected pages found")
     print(json.dumps({"hits": total_hits, "expected": total_expected}))
 

@@ -53,7 +53,9 @@ class CanaryParams:
             threshold=require_number("롤백 임계 오류율", self.threshold, 0.001, 0.5),
             new_error_rate=require_number("새 버전 오류율", self.new_error_rate, 0, 1),
             old_error_rate=require_number("이전 버전 오류율", self.old_error_rate, 0, 1),
-            requests_per_minute=require_int("분당 요청 수", self.requests_per_minute, 10, 1_000_000),
+            requests_per_minute=require_int(
+                "분당 요청 수", self.requests_per_minute, 10, 1_000_000
+            ),
             auto_rollback=bool(self.auto_rollback),
             seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
         )
@@ -141,9 +143,15 @@ def canary_figure(
 ) -> go.Figure:
     """The rollout over time, and users affected by canary share with and without
     automatic rollback."""
-    auto = rollout(canary_share=canary_share, threshold=threshold, new_error_rate=new_error_rate, seed=seed)
+    auto = rollout(
+        canary_share=canary_share, threshold=threshold, new_error_rate=new_error_rate, seed=seed
+    )
     manual = rollout(
-        canary_share=canary_share, threshold=threshold, new_error_rate=new_error_rate, seed=seed, auto_rollback=False
+        canary_share=canary_share,
+        threshold=threshold,
+        new_error_rate=new_error_rate,
+        seed=seed,
+        auto_rollback=False,
     )
     table = compare(threshold=threshold, new_error_rate=new_error_rate, seed=seed)
     minutes = list(range(1, MINUTES + 1))

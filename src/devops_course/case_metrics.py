@@ -47,7 +47,9 @@ HEADLINES = (
 )
 
 
-def own_team(deploy_before: float, deploy_after: float, restore_before: float, restore_after: float):
+def own_team(
+    deploy_before: float, deploy_after: float, restore_before: float, restore_after: float
+):
     """The learner's own before/after figures in minutes, checked."""
     values = [
         require_number(label, value, 0.1, 60 * 24 * 90)
@@ -114,7 +116,9 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
             legendgroup="availability",
             x=["99.9%", "99.99%(Netflix)", "99.999%"],
             y=[netflix_downtime_minutes_per_year(a) for a in (0.999, 0.9999, 0.99999)],
-            text=[f"{netflix_downtime_minutes_per_year(a):,.1f}분" for a in (0.999, 0.9999, 0.99999)],
+            text=[
+                f"{netflix_downtime_minutes_per_year(a):,.1f}분" for a in (0.999, 0.9999, 0.99999)
+            ],
             textposition="outside",
             cliponaxis=False,
             marker={

@@ -52,7 +52,9 @@ class Organisation:
 ORGANISATIONS = (
     Organisation("Amazon (2011)", SECONDS_PER_DAY / 11.6, "11.6초마다 1회, 2011년 5월 평일 평균"),
     Organisation("Netflix", 1000, "하루 수천 번(하한 1,000회로 표시)"),
-    Organisation("Etsy (2011~2014)", 50, "하루 약 50회, Etsy 엔지니어들의 발표(원문 밖 수치)", False),
+    Organisation(
+        "Etsy (2011~2014)", 50, "하루 약 50회, Etsy 엔지니어들의 발표(원문 밖 수치)", False
+    ),
     Organisation("Flickr (2009)", 10, "하루 10회 이상(10+ Deploys per Day)"),
     Organisation("전통적 분기 릴리스", 1 / (365 / 4), "분기에 1회"),
 )
@@ -65,13 +67,17 @@ def own_organisation(name: str, deploys: float, period: str) -> Organisation:
     if len(name.strip()) > 20:
         raise CourseInputError(f"조직 이름: 20자 이내로 입력하세요 (지금 {len(name.strip())}자).")
     if period not in PERIODS:
-        raise CourseInputError(f"기간: 하루, 일주일, 한 달, 분기, 1년 중 하나를 고르세요 (받은 값: {period!r}).")
+        raise CourseInputError(
+            f"기간: 하루, 일주일, 한 달, 분기, 1년 중 하나를 고르세요 (받은 값: {period!r})."
+        )
     count = require_number("배포 횟수", deploys, 0, 10_000_000, low_inclusive=False)
     days = PERIODS[period][1]
     per_day = count / days
     if per_day > SECONDS_PER_DAY:
         raise CourseInputError("배포 횟수: 1초에 한 번보다 잦은 배포는 이 도구의 범위 밖입니다.")
-    return Organisation(f"{name.strip()} (우리 조직)", per_day, f"{PERIODS[period][0]}에 {count:g}회", False)
+    return Organisation(
+        f"{name.strip()} (우리 조직)", per_day, f"{PERIODS[period][0]}에 {count:g}회", False
+    )
 
 
 def human_interval(seconds: float) -> str:
@@ -111,10 +117,16 @@ def frequency_figure(name: str = "", deploys: float = 2, period: str = "week") -
     organisations.sort(key=lambda org: org.deploys_per_day)
     names = [org.name for org in organisations]
     colours = [
-        PALETTE["purple"] if "우리 조직" in org.name else PALETTE["blue"] if org.from_seed else PALETTE["grey"]
+        PALETTE["purple"]
+        if "우리 조직" in org.name
+        else PALETTE["blue"]
+        if org.from_seed
+        else PALETTE["grey"]
         for org in organisations
     ]
-    patterns = ["x" if "우리 조직" in org.name else "" if org.from_seed else "/" for org in organisations]
+    patterns = [
+        "x" if "우리 조직" in org.name else "" if org.from_seed else "/" for org in organisations
+    ]
     common = {
         "orientation": "h",
         "y": names,
@@ -167,18 +179,26 @@ def frequency_figure(name: str = "", deploys: float = 2, period: str = "week") -
 
 
 VIEWS = (
-    ("하루 배포 횟수", [True, False], {
-        "xaxis.title.text": "하루 배포 횟수(로그 눈금)",
-        "xaxis.tickvals": RATE_TICKS,
-        "xaxis.ticktext": [f"{t:g}" for t in RATE_TICKS],
-        "xaxis.range": [-2.6, 4.9],
-    }),
-    ("배포 간격", [False, True], {
-        "xaxis.title.text": "배포 사이의 평균 간격(로그 눈금)",
-        "xaxis.tickvals": INTERVAL_TICKS[0],
-        "xaxis.ticktext": INTERVAL_TICKS[1],
-        "xaxis.range": [0.5, 8.3],
-    }),
+    (
+        "하루 배포 횟수",
+        [True, False],
+        {
+            "xaxis.title.text": "하루 배포 횟수(로그 눈금)",
+            "xaxis.tickvals": RATE_TICKS,
+            "xaxis.ticktext": [f"{t:g}" for t in RATE_TICKS],
+            "xaxis.range": [-2.6, 4.9],
+        },
+    ),
+    (
+        "배포 간격",
+        [False, True],
+        {
+            "xaxis.title.text": "배포 사이의 평균 간격(로그 눈금)",
+            "xaxis.tickvals": INTERVAL_TICKS[0],
+            "xaxis.ticktext": INTERVAL_TICKS[1],
+            "xaxis.range": [0.5, 8.3],
+        },
+    ),
 )
 
 
@@ -205,7 +225,9 @@ def interactive() -> Interactive:
     import ipywidgets as widgets
 
     controls = {
-        "name": widgets.Text(value="우리 팀", description="조직 이름", style={"description_width": "initial"}),
+        "name": widgets.Text(
+            value="우리 팀", description="조직 이름", style={"description_width": "initial"}
+        ),
         "deploys": number_box("배포 횟수", 2.0),
         "period": choice_box("기간", [(label, key) for key, (label, _) in PERIODS.items()], "week"),
         "view": choice_box("보기", [label for label, _, _ in VIEWS], "하루 배포 횟수"),

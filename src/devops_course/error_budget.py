@@ -61,11 +61,11 @@ def parse_history(text: str, period_days: float) -> tuple[Incident, ...]:
             )
         day, minutes = float(match.group(1)), float(match.group(2))
         if not 0 <= day <= period_days:
-            raise CourseInputError(
-                f"장애 기록: {day:g}일째는 기간(0~{period_days:g}일) 밖입니다."
-            )
+            raise CourseInputError(f"장애 기록: {day:g}일째는 기간(0~{period_days:g}일) 밖입니다.")
         if not 0 < minutes <= period_days * 24 * 60:
-            raise CourseInputError(f"장애 기록: 장애 시간 {minutes:g}분이 0보다 크고 기간보다 짧아야 합니다.")
+            raise CourseInputError(
+                f"장애 기록: 장애 시간 {minutes:g}분이 0보다 크고 기간보다 짧아야 합니다."
+            )
         incidents.append(Incident(day, minutes))
     return tuple(sorted(incidents, key=lambda incident: incident.day))
 
@@ -119,7 +119,10 @@ def budget_figure(
         cols=2,
         column_widths=[0.62, 0.38],
         horizontal_spacing=0.14,
-        subplot_titles=(f"SLO {slo * 100:g}%: 오류 예산 소진", f"SLO별 오류 예산({PERIODS[period][0]})"),
+        subplot_titles=(
+            f"SLO {slo * 100:g}%: 오류 예산 소진",
+            f"SLO별 오류 예산({PERIODS[period][0]})",
+        ),
     )
     days, used = [0.0], [0.0]
     for incident in result.incidents:
@@ -221,7 +224,9 @@ def interactive() -> Interactive:
 
     controls = {
         "slo": number_box("SLO(0.5~0.99999)", 0.999, step=0.0001),
-        "period": choice_box("기간", [(label, key) for key, (label, _) in PERIODS.items()], "month"),
+        "period": choice_box(
+            "기간", [(label, key) for key, (label, _) in PERIODS.items()], "month"
+        ),
         "history": widgets.Text(
             value=EXAMPLE_HISTORY,
             description="장애 기록(일:분, …)",

@@ -235,7 +235,9 @@ def _add_animation(fig: go.Figure, settings: LoopSettings, frames: int) -> None:
         go.Frame(
             name=f"{moment:.0f}일",
             data=_frame_traces(settings, moment),
-            layout={"title": {"text": fig.layout.title.text.rsplit("(", 1)[0] + f"({moment:.0f}일째)"}},
+            layout={
+                "title": {"text": fig.layout.title.text.rsplit("(", 1)[0] + f"({moment:.0f}일째)"}
+            },
         )
         for moment in moments
     ]
@@ -253,11 +255,18 @@ def _add_animation(fig: go.Figure, settings: LoopSettings, frames: int) -> None:
                 "bgcolor": "#F2F2F2",
                 "bordercolor": "#767676",
                 "buttons": [
-                    {"label": "▶ 재생", "method": "animate", "args": [None, {**play, "fromcurrent": False}]},
+                    {
+                        "label": "▶ 재생",
+                        "method": "animate",
+                        "args": [None, {**play, "fromcurrent": False}],
+                    },
                     {
                         "label": "❚❚ 멈춤",
                         "method": "animate",
-                        "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}],
+                        "args": [
+                            [None],
+                            {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"},
+                        ],
                     },
                 ],
             }
@@ -303,7 +312,10 @@ def balance_figure(**settings) -> go.Figure:
         rows=1,
         cols=2,
         horizontal_spacing=0.16,
-        subplot_titles=(f"{HORIZONS[current.horizon][0]} 동안의 학습 사이클", "검증 없이 쌓이는 변경"),
+        subplot_titles=(
+            f"{HORIZONS[current.horizon][0]} 동안의 학습 사이클",
+            "검증 없이 쌓이는 변경",
+        ),
     )
     for index, name in enumerate(LAYER_NAMES):
         values = [cycles_completed(s, s.horizon_days)[index] for s in scenarios.values()]
@@ -381,7 +393,9 @@ def interactive() -> Interactive:
         "technical_minutes": number_box("기술적 피드백 주기(분)", 10.0),
         "process_days": number_box("프로세스 피드백 주기(일)", 14.0),
         "business_days": number_box("비즈니스 피드백 주기(일)", 90.0),
-        "horizon": choice_box("기간", [(label, key) for key, (label, _) in HORIZONS.items()], "year"),
+        "horizon": choice_box(
+            "기간", [(label, key) for key, (label, _) in HORIZONS.items()], "year"
+        ),
         "step": play,
     }
     live = LiveFigure(controls, _live_clock)

@@ -26,7 +26,9 @@ PLANS = {"ch1": "ch1", "ch2": "ch2", "ch3": "ch3", "ch4": "ch4", "ch5": "session
 EXERCISE = re.compile(
     r"::::\{exercise\}\n:label: (?P<label>[\w-]+)\n\n(?P<question>.*?)\n::::", re.S
 )
-SOLUTION = re.compile(r"::::\{solution\} (?P<label>[\w-]+)\n(?::class: \w+\n)?\n(?P<answer>.*?)\n::::", re.S)
+SOLUTION = re.compile(
+    r"::::\{solution\} (?P<label>[\w-]+)\n(?::class: \w+\n)?\n(?P<answer>.*?)\n::::", re.S
+)
 ROLE = re.compile(r"\{term\}`([^`]*)`")
 
 

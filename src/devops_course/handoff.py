@@ -528,7 +528,9 @@ def organisation_diagram() -> go.Figure:
 # ---------------------------------------------------------------- widget
 
 
-def live_figure(organisation="silo", handoff_delay=4.0, changes=20, capacity=2, seed=42) -> go.Figure:
+def live_figure(
+    organisation="silo", handoff_delay=4.0, changes=20, capacity=2, seed=42
+) -> go.Figure:
     """Build the figure for one set of control values (what the widget calls)."""
     results = compare(handoff_delay=handoff_delay, changes=changes, capacity=capacity, seed=seed)
     return handoff_figure(results, organisation)
@@ -539,7 +541,9 @@ def interactive() -> Interactive:
     defaults = HandoffParams()
     controls = {
         "organisation": choice_box(
-            "조직 모델", [(label, key) for key, label in ORGANISATIONS.items()], defaults.organisation
+            "조직 모델",
+            [(label, key) for key, label in ORGANISATIONS.items()],
+            defaults.organisation,
         ),
         "handoff_delay": number_box("인계 지연(시간, 0~168)", defaults.handoff_delay, step=1),
         "changes": number_box("변경 수(1~200)", defaults.changes, integer=True),

@@ -81,9 +81,7 @@ class Change:
             return f"  + {self.name}: 새로 만듭니다"
         if self.action == "delete":
             return f"  - {self.name}: 선언에 없으므로 삭제합니다"
-        return (
-            f"  ~ {self.name}.{self.field}: {_show(self.before)} → {_show(self.after)}"
-        )
+        return f"  ~ {self.name}.{self.field}: {_show(self.before)} → {_show(self.after)}"
 
 
 def _show(value: object) -> str:
@@ -184,7 +182,9 @@ class Step:
     note: str
 
 
-def walkthrough(web_servers: int = 2, size: str = "medium", image: str = "ubuntu-24.04") -> list[Step]:
+def walkthrough(
+    web_servers: int = 2, size: str = "medium", image: str = "ubuntu-24.04"
+) -> list[Step]:
     """The six steps: declare, first apply, drift, plan, apply, apply again."""
     desired = desired_state(web_servers, size, image)
     empty: State = {}
@@ -195,9 +195,21 @@ def walkthrough(web_servers: int = 2, size: str = "medium", image: str = "ubuntu
     reconciled, applied = apply(desired, drifted)
     again, nothing = apply(desired, reconciled)
     return [
-        Step(STEPS[0], desired, empty, first_plan, "아직 아무 서버도 없습니다. " + summary(first_plan)),
+        Step(
+            STEPS[0],
+            desired,
+            empty,
+            first_plan,
+            "아직 아무 서버도 없습니다. " + summary(first_plan),
+        ),
         Step(STEPS[1], desired, created, (), "apply가 선언한 서버를 모두 만들었습니다."),
-        Step(STEPS[2], desired, drifted, (), "누군가 콘솔에서 서버를 직접 고쳤습니다. 선언은 그대로입니다."),
+        Step(
+            STEPS[2],
+            desired,
+            drifted,
+            (),
+            "누군가 콘솔에서 서버를 직접 고쳤습니다. 선언은 그대로입니다.",
+        ),
         Step(STEPS[3], desired, drifted, drift_plan, summary(drift_plan)),
         Step(STEPS[4], desired, reconciled, applied, f"apply가 {len(applied)}가지를 되돌렸습니다."),
         Step(STEPS[5], desired, again, nothing, "두 번째 apply: " + summary(nothing) + " (멱등성)"),
@@ -234,7 +246,9 @@ def _rows(step: Step) -> list[tuple[str, str, str, str, str, str]]:
     return rows
 
 
-def iac_figure(web_servers: int = 2, size: str = "medium", image: str = "ubuntu-24.04", step: int = 4) -> go.Figure:
+def iac_figure(
+    web_servers: int = 2, size: str = "medium", image: str = "ubuntu-24.04", step: int = 4
+) -> go.Figure:
     """A table of desired against actual state at one step of the walkthrough."""
     steps = walkthrough(web_servers, size, image)
     index = require_int("단계", step, 1, len(STEPS)) - 1

@@ -12,8 +12,20 @@ import ipywidgets as widgets
 import plotly.io as pio
 
 INTERACTIVES = (
-    "handoff", "small_batches", "pipeline", "iac", "monitoring", "feedback_loops", "value_stream",
-    "dora", "deploy_frequency", "canary", "case_metrics", "error_budget", "team_paths", "roadmap",
+    "handoff",
+    "small_batches",
+    "pipeline",
+    "iac",
+    "monitoring",
+    "feedback_loops",
+    "value_stream",
+    "dora",
+    "deploy_frequency",
+    "canary",
+    "case_metrics",
+    "error_budget",
+    "team_paths",
+    "roadmap",
 )
 SIMPY = {"handoff", "pipeline", "value_stream"}  # discrete-event simulations
 BUDGET_MS = 100.0

@@ -18,8 +18,7 @@ from .display import figure_bundle
 from .errors import CourseInputError
 
 ERROR_STYLE = (
-    "border-left:4px solid #D55E00;background:#FFF4EC;color:#5A1E00;"
-    "padding:6px 10px;margin:4px 0"
+    "border-left:4px solid #D55E00;background:#FFF4EC;color:#5A1E00;padding:6px 10px;margin:4px 0"
 )
 
 

@@ -308,9 +308,7 @@ def monitoring_figure(
 
 def explorer_figure(seed: int = 3) -> go.Figure:
     """Kernel-free explorer: a slider over the threshold, buttons for the window."""
-    scenarios = [
-        (f"{t}ms", monitoring_figure(t, 5, seed, windows=WINDOWS)) for t in THRESHOLDS
-    ]
+    scenarios = [(f"{t}ms", monitoring_figure(t, 5, seed, windows=WINDOWS)) for t in THRESHOLDS]
     fig = slider_explorer(
         scenarios,
         label="임계값",

@@ -58,7 +58,14 @@ CONFLICT_RATE = 0.05  # per day of divergence and per other developer
 INTEGRATION_GROWTH = 0.04  # extra integration failure probability per day of divergence
 MAX_ATTEMPTS = 20
 INTERVALS = (0.5, 1, 2, 5, 10)
-INTERVAL_LABELS = {0.25: "하루 4번", 0.5: "하루 2번", 1: "매일", 2: "이틀마다", 5: "매주", 10: "2주마다"}
+INTERVAL_LABELS = {
+    0.25: "하루 4번",
+    0.5: "하루 2번",
+    1: "매일",
+    2: "이틀마다",
+    5: "매주",
+    10: "2주마다",
+}
 
 
 @dataclass(frozen=True)
@@ -174,14 +181,18 @@ def _merge(env, index, developer, merged, params, runner, draws, records, counts
                     break
         if failed_at is None:
             records.append(
-                MergeRecord(developer, written, merged, conflict, first_failure, env.now, tuple(failures))
+                MergeRecord(
+                    developer, written, merged, conflict, first_failure, env.now, tuple(failures)
+                )
             )
             return
         failures.append(failed_at)
         if first_failure is None:
             first_failure = env.now
         yield env.timeout(params.fix_minutes)
-    records.append(MergeRecord(developer, written, merged, conflict, first_failure, None, tuple(failures)))
+    records.append(
+        MergeRecord(developer, written, merged, conflict, first_failure, None, tuple(failures))
+    )
 
 
 def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResult:
@@ -204,7 +215,9 @@ def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResul
         draws = np.random.default_rng([checked.seed, developer])
         merged = interval * (developer + 1) / checked.developers
         while merged <= horizon:
-            env.process(_merge(env, index, developer, merged, checked, runner, draws, records, counts))
+            env.process(
+                _merge(env, index, developer, merged, checked, runner, draws, records, counts)
+            )
             merged += interval
             index += 1
     env.run()
@@ -228,7 +241,9 @@ def _interval_label(interval: float) -> str:
 def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
     """Feedback and lead time for every merge interval, and the stage outcomes of
     the chosen one."""
-    merge_interval = PipelineParams(merge_interval=merge_interval, **params).checked().merge_interval
+    merge_interval = (
+        PipelineParams(merge_interval=merge_interval, **params).checked().merge_interval
+    )
     intervals = sorted(set(INTERVALS) | {merge_interval})
     results = compare_intervals(intervals, **params)
     chosen = results[merge_interval]
@@ -354,7 +369,10 @@ def explorer_figure(**params) -> go.Figure:
         for interval in INTERVALS
     ]
     return slider_explorer(
-        scenarios, label="병합 간격", active=1, data_keys=("x", "y", "line.color", "line.width", "marker.color")
+        scenarios,
+        label="병합 간격",
+        active=1,
+        data_keys=("x", "y", "line.color", "line.width", "marker.color"),
     )
 
 

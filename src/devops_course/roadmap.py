@@ -48,7 +48,9 @@ def check_plan(plan: dict[str, int]) -> dict[str, int]:
     """Validate a plan: every step has a phase from 0 (left out) to 4."""
     unknown = set(plan) - set(STEPS)
     if unknown:
-        raise CourseInputError(f"로드맵: 알 수 없는 단계 {sorted(unknown)}. 가능한 단계: {', '.join(STEPS.values())}.")
+        raise CourseInputError(
+            f"로드맵: 알 수 없는 단계 {sorted(unknown)}. 가능한 단계: {', '.join(STEPS.values())}."
+        )
     checked = {}
     for key in STEPS:
         phase = plan.get(key, 0)
@@ -99,7 +101,9 @@ def review(plan: dict[str, int]) -> list[Warning]:
                 "인프라 코드도 코드입니다. 버전 관리 없이는 변경 이력도 검토도 없습니다.",
             )
         )
-    crowded = [phase for phase in range(1, 5) if list(p.values()).count(phase) > MAX_STEPS_PER_PHASE]
+    crowded = [
+        phase for phase in range(1, 5) if list(p.values()).count(phase) > MAX_STEPS_PER_PHASE
+    ]
     if crowded:
         warnings.append(
             Warning(
@@ -121,10 +125,17 @@ def review(plan: dict[str, int]) -> list[Warning]:
 
 EXAMPLES = {
     "권장 순서": {"culture": 1, "vcs": 1, "ci": 2, "tests": 2, "monitoring": 3, "iac": 3, "cd": 4},
-    "CD부터 서두른 계획": {"culture": 1, "vcs": 1, "ci": 1, "cd": 2, "tests": 3, "monitoring": 4, "iac": 0},
+    "CD부터 서두른 계획": {
+        "culture": 1,
+        "vcs": 1,
+        "ci": 1,
+        "cd": 2,
+        "tests": 3,
+        "monitoring": 4,
+        "iac": 0,
+    },
     "한 번에 모두": {key: 1 for key in STEPS},
 }
-
 
 
 def roadmap_figure(**plan: int) -> go.Figure:
@@ -216,6 +227,8 @@ def explorer_figure() -> go.Figure:
 def interactive() -> Interactive:
     """The roadmap workshop: one phase dropdown per step."""
     start = EXAMPLES["CD부터 서두른 계획"]
-    controls = {key: choice_box(label, PHASE_CHOICES, start.get(key, 0)) for key, label in STEPS.items()}
+    controls = {
+        key: choice_box(label, PHASE_CHOICES, start.get(key, 0)) for key, label in STEPS.items()
+    }
     live = LiveFigure(controls, roadmap_figure, columns=2)
     return Interactive(live, explorer_figure(), "ERP 도입 로드맵 워크숍")

@@ -44,11 +44,19 @@ def check_plan(segments) -> tuple[Segment, ...]:
         elif isinstance(item, (tuple, list)) and len(item) == 2:
             title, minutes = item
         else:
-            raise CourseInputError(f"세션 계획 {number}번째 구간: (제목, 분) 형태여야 합니다 (받은 값: {item!r}).")
+            raise CourseInputError(
+                f"세션 계획 {number}번째 구간: (제목, 분) 형태여야 합니다 (받은 값: {item!r})."
+            )
         if not isinstance(title, str) or not title.strip():
             raise CourseInputError(f"세션 계획 {number}번째 구간: 제목이 비어 있습니다.")
-        if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or math.isnan(minutes):
-            raise CourseInputError(f"세션 계획 '{title}': 시간은 분 단위 숫자여야 합니다 (받은 값: {minutes!r}).")
+        if (
+            isinstance(minutes, bool)
+            or not isinstance(minutes, (int, float))
+            or math.isnan(minutes)
+        ):
+            raise CourseInputError(
+                f"세션 계획 '{title}': 시간은 분 단위 숫자여야 합니다 (받은 값: {minutes!r})."
+            )
         if not 0 < minutes <= MAX_MINUTES:
             raise CourseInputError(
                 f"세션 계획 '{title}': 시간은 0분보다 길고 {MAX_MINUTES}분 이하여야 합니다 (받은 값: {minutes!r})."
@@ -201,7 +209,9 @@ class SessionClock:
         )
 
     def _markdown(self) -> str:
-        rows = "\n".join(f"| {i} | {s.title} | {_format(s.minutes)} |" for i, s in enumerate(self.segments, 1))
+        rows = "\n".join(
+            f"| {i} | {s.title} | {_format(s.minutes)} |" for i, s in enumerate(self.segments, 1)
+        )
         return (
             f"**{self.title}: 시간 계획** (모두 {_format(self.total_minutes)})\n\n"
             f"| 순서 | 구간 | 시간 |\n|---|---|---|\n{rows}\n"

@@ -60,9 +60,7 @@ class BatchParams:
             failure_probability=require_number(
                 "변경 하나의 결함 확률", self.failure_probability, 0, 0.5
             ),
-            bisect_minutes=require_number(
-                "이분 탐색 한 단계(분)", self.bisect_minutes, 1, 600
-            ),
+            bisect_minutes=require_number("이분 탐색 한 단계(분)", self.bisect_minutes, 1, 600),
             seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
         )
 

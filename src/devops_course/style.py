@@ -17,8 +17,7 @@ PALETTE = {
     "grey": "#8C8C8C",
 }
 SEQUENCE = [
-    PALETTE[name]
-    for name in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")
+    PALETTE[name] for name in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")
 ]
 # Patterns repeat the colour information for readers who cannot tell colours apart.
 PATTERNS = ["", "/", ".", "x", "\\", "+", "-"]

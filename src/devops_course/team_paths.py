@@ -127,7 +127,10 @@ def explorer_figure() -> go.Figure:
     """Kernel-free explorer: a slider over the headcount."""
     scenarios = [(f"{n}명", paths_figure(n)) for n in SIZES]
     return slider_explorer(
-        scenarios, label="전체 인원", active=2, layout_keys=("annotations", "meta", "title", "shapes")
+        scenarios,
+        label="전체 인원",
+        active=2,
+        layout_keys=("annotations", "meta", "title", "shapes"),
     )
 
 

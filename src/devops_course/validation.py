@@ -30,9 +30,7 @@ def require_number(
     Booleans, strings, NaN and infinities are rejected.
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise CourseInputError(
-            f"{label}: 숫자를 입력하세요 (받은 값: {value!r})."
-        )
+        raise CourseInputError(f"{label}: 숫자를 입력하세요 (받은 값: {value!r}).")
     number = float(value)
     if math.isnan(number) or math.isinf(number):
         raise CourseInputError(f"{label}: 유한한 숫자를 입력하세요 (받은 값: {value!r}).")
@@ -66,7 +64,5 @@ def require_choice(label: str, value: object, choices: Iterable[str]) -> str:
     allowed = list(choices)
     if value not in allowed:
         listed = ", ".join(allowed)
-        raise CourseInputError(
-            f"{label}: 다음 중 하나를 고르세요: {listed} (받은 값: {value!r})."
-        )
+        raise CourseInputError(f"{label}: 다음 중 하나를 고르세요: {listed} (받은 값: {value!r}).")
     return value  # type: ignore[return-value]

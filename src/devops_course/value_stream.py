@@ -69,7 +69,9 @@ class FlowResult:
     """The outcome of one run."""
 
     params: FlowParams
-    finished: tuple[tuple[float, float, float], ...] = field(repr=False)  # (start, ops queue start, done)
+    finished: tuple[tuple[float, float, float], ...] = field(
+        repr=False
+    )  # (start, ops queue start, done)
     wip_times: tuple[float, ...] = field(repr=False)
     wip_levels: tuple[int, ...] = field(repr=False)
 
@@ -88,9 +90,7 @@ class FlowResult:
         """Time-averaged number of items started but not yet deployed."""
         horizon = self.params.weeks * WEEK_HOURS
         times = list(self.wip_times) + [horizon]
-        area = sum(
-            level * (times[i + 1] - times[i]) for i, level in enumerate(self.wip_levels)
-        )
+        area = sum(level * (times[i + 1] - times[i]) for i, level in enumerate(self.wip_levels))
         return area / horizon
 
     @property
@@ -163,10 +163,16 @@ def compare(**params) -> dict[str, FlowResult]:
 
 
 def flow_figure(
-    dev_speed: float = 1.0, test_speed: float = 1.0, ops_speed: float = 1.0, weeks: int = 6, seed: int = 5
+    dev_speed: float = 1.0,
+    test_speed: float = 1.0,
+    ops_speed: float = 1.0,
+    weeks: int = 6,
+    seed: int = 5,
 ) -> go.Figure:
     """Work in progress over time and the three outcomes of every scenario."""
-    results = compare(dev_speed=dev_speed, test_speed=test_speed, ops_speed=ops_speed, weeks=weeks, seed=seed)
+    results = compare(
+        dev_speed=dev_speed, test_speed=test_speed, ops_speed=ops_speed, weeks=weeks, seed=seed
+    )
     fig = make_subplots(
         rows=2,
         cols=3,
@@ -174,7 +180,12 @@ def flow_figure(
         row_heights=[0.5, 0.5],
         vertical_spacing=0.2,
         horizontal_spacing=0.08,
-        subplot_titles=("진행 중인 작업(WIP)", "처리량(주당 배포 건수)", "평균 WIP(건)", "평균 리드 타임(시간)"),
+        subplot_titles=(
+            "진행 중인 작업(WIP)",
+            "처리량(주당 배포 건수)",
+            "평균 WIP(건)",
+            "평균 리드 타임(시간)",
+        ),
     )
     for name, result in results.items():
         colour, dash = PRESET_STYLE[name]
@@ -205,7 +216,10 @@ def flow_figure(
                 text=[f"{v:.1f}" for v in values],
                 textposition="outside",
                 cliponaxis=False,
-                marker={"color": colours, "pattern": {"shape": ["", "x", ".", "/", "+"][: len(names)]}},
+                marker={
+                    "color": colours,
+                    "pattern": {"shape": ["", "x", ".", "/", "+"][: len(names)]},
+                },
                 showlegend=False,
                 hovertemplate=f"%{{x}}: %{{y}}{unit}<extra></extra>",
             ),

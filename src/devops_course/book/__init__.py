@@ -21,9 +21,9 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 from .korean_search import SearchKorean
 from .latex_images import render_print_images, start_browser, stop_browser
-from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"

@@ -21,7 +21,6 @@ import base64
 import copy
 import hashlib
 import html
-import io
 import json
 import re
 import shutil
@@ -92,7 +91,9 @@ def simplify_myst(text: str) -> str:
                 skipping += 1
                 continue
             if name in ("admonition", "note", "warning", "tip", "exercise", "dropdown"):
-                label = {"note": "참고", "warning": "주의", "tip": "팁", "exercise": "연습"}.get(name, "")
+                label = {"note": "참고", "warning": "주의", "tip": "팁", "exercise": "연습"}.get(
+                    name, ""
+                )
                 title = argument or label
                 if title:
                     out.append(f"> **{title}**")
@@ -109,7 +110,9 @@ def simplify_myst(text: str) -> str:
             continue
         if stack and stripped.startswith(":") and re.match(r"^:[\w-]+:", stripped):
             continue  # directive option
-        inside_box = any(n in ("admonition", "note", "warning", "tip", "exercise", "dropdown") for _, n in stack)
+        inside_box = any(
+            n in ("admonition", "note", "warning", "tip", "exercise", "dropdown") for _, n in stack
+        )
         out.append(f"> {line}" if inside_box else line)
     return "\n".join(out)
 
