@@ -8,23 +8,8 @@ import ipywidgets as widgets
 import pytest
 
 from devops_course.display import PLOTLY_MIME, WIDGET_MIME
+from devops_course.latency import INTERACTIVES
 
-INTERACTIVES = [
-    "handoff",
-    "small_batches",
-    "pipeline",
-    "iac",
-    "monitoring",
-    "feedback_loops",
-    "value_stream",
-    "dora",
-    "deploy_frequency",
-    "canary",
-    "case_metrics",
-    "error_budget",
-    "team_paths",
-    "roadmap",
-]
 HANGUL = range(0xAC00, 0xD7A4)
 
 
