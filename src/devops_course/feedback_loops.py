@@ -126,7 +126,8 @@ def _frame_traces(settings: LoopSettings, elapsed: float) -> list:
                     "axis": {
                         "range": [0, 100],
                         "tickvals": [0, 50, 100],
-                        "ticktext": ["시작", "절반", "한 바퀴"],
+                        "ticktext": ["0", "50%", "100%"],
+                        "tickfont": {"size": 11},
                     },
                     "bar": {"color": LAYER_COLOURS[index], "thickness": 0.75},
                     "bgcolor": "#F2F2F2",
@@ -175,6 +176,7 @@ def clock_figure(
         specs=[[{"type": "indicator"}] * 3, [{"type": "xy", "colspan": 3}, None, None]],
         row_heights=[0.5, 0.5],
         vertical_spacing=0.22,
+        horizontal_spacing=0.1,
     )
     for index, trace in enumerate(_frame_traces(settings, elapsed)):
         if index < 3:
@@ -197,7 +199,7 @@ def clock_figure(
     waiting = unvalidated_changes(settings)
     fig.add_annotation(
         text=(
-            f"비즈니스 피드백 한 번을 기다리는 동안 기술 루프는 {waiting:,.0f}번 돕니다: "
+            f"비즈니스 피드백 한 번을 기다리는 동안 기술 루프는 {waiting:,.0f}번 돕니다.<br>"
             "그만큼의 변경이 가치를 확인받지 못한 채 쌓입니다."
         ),
         xref="paper",
@@ -276,8 +278,8 @@ def _add_animation(fig: go.Figure, settings: LoopSettings, frames: int) -> None:
                 "active": len(moments) - 1,
                 "currentvalue": {"prefix": "경과: ", "font": {"size": 14}},
                 "pad": {"t": 75},
-                "x": 0.25,
-                "len": 0.73,
+                "x": 0.34,
+                "len": 0.64,
                 "steps": [
                     {
                         "label": frame.name,
