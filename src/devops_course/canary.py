@@ -22,7 +22,7 @@ from plotly.subplots import make_subplots
 from .display import Interactive
 from .explorer import slider_explorer
 from .live import LiveFigure, number_box
-from .style import PALETTE, style_figure
+from .style import PALETTE, add_guides, hline, style_figure, vline
 from .validation import require_int, require_number
 
 MINUTES = 120
@@ -135,6 +135,14 @@ def compare(**params) -> dict[str, dict[float, CanaryRun]]:
 # ---------------------------------------------------------------- figure
 
 
+@lru_cache(maxsize=32)
+def _cached_table(threshold: float, new_error_rate: float, seed: int) -> dict:
+    """:func:`compare` for the share chart; it does not depend on the canary share,
+    so moving the share slider reuses it."""
+    return compare(threshold=threshold, new_error_rate=new_error_rate, seed=seed)
+
+
+
 def canary_figure(
     canary_share: float = 0.05,
     threshold: float = 0.02,
@@ -153,7 +161,7 @@ def canary_figure(
         seed=seed,
         auto_rollback=False,
     )
-    table = compare(threshold=threshold, new_error_rate=new_error_rate, seed=seed)
+    table = _cached_table(threshold, new_error_rate, seed)
     minutes = list(range(1, MINUTES + 1))
     fig = make_subplots(
         rows=2,
@@ -187,23 +195,25 @@ def canary_figure(
         row=1,
         col=1,
     )
-    fig.add_hline(
-        y=threshold * 100,
-        line={"color": PALETTE["black"], "dash": "dash", "width": 1},
-        annotation_text=f"임계 {threshold:.1%}",
-        annotation_position="top right",
-        row=1,
-        col=1,
-    )
-    if auto.rollback_minute:
-        fig.add_vline(
-            x=auto.rollback_minute,
-            line={"color": PALETTE["green"], "width": 2},
-            annotation_text=f"자동 롤백({auto.rollback_minute}분)",
-            annotation_position="top left",
-            row=1,
-            col=1,
+    guides = [
+        hline(
+            threshold * 100,
+            ("x", "y"),
+            line={"color": PALETTE["black"], "dash": "dash", "width": 1},
+            label=f"임계 {threshold:.1%}",
+            left=False,
         )
+    ]
+    if auto.rollback_minute:
+        guides.append(
+            vline(
+                auto.rollback_minute,
+                ("x", "y"),
+                line={"color": PALETTE["green"], "width": 2},
+                label=f"자동 롤백({auto.rollback_minute}분)",
+            )
+        )
+    add_guides(fig, [g[0] for g in guides], [g[1] for g in guides])
     for run, name, colour, dash in (
         (auto, "자동 롤백", PALETTE["green"], "solid"),
         (manual, "자동 롤백 없음", PALETTE["vermillion"], "dash"),

@@ -10,8 +10,10 @@ a change failure rate does not tell the three tiers apart.
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -208,28 +210,20 @@ def _describe(metric: str, value: float) -> str:
     return f"{value:.1f}시간" if value < 48 else f"{value / 24:.0f}일"
 
 
-def dora_figure(
-    deploys_per_month: float = 4,
-    failed_per_month: float = 1,
-    lead_time_hours: float = 72,
-    restore_hours: float = 6,
-) -> go.Figure:
-    """Each metric on its own axis with the tier bands and the team's position."""
-    result = assess(deploys_per_month, failed_per_month, lead_time_hours, restore_hours)
+@lru_cache(maxsize=1)
+def _frame() -> go.Figure:
+    """The figure without the team: four axes, their tier bands and labels. It never
+    changes, so it is built once; plotly's validation of the 30 bands and labels is
+    the slow part of this figure."""
     metrics = list(BANDS)
     fig = make_subplots(
-        rows=len(metrics),
-        cols=1,
-        vertical_spacing=0.17,
-        subplot_titles=[f"{m}: {result.tiers[m]}" for m in metrics],
+        rows=len(metrics), cols=1, vertical_spacing=0.17, subplot_titles=metrics
     )
-    shapes, labels = [], list(fig.layout.annotations)  # the subplot titles
+    shapes, labels = [], list(fig.layout.annotations)  # the subplot titles first
     for row, metric in enumerate(metrics, start=1):
         title, kind = AXES[metric]
         axis = "x" if row == 1 else f"x{row}"
         yaxis = "y" if row == 1 else f"y{row}"
-        # Built as plain dicts and added at once: plotly validates each
-        # add_shape/add_annotation call, which made this figure slow to redraw.
         for tier, (low, high) in BANDS[metric].items():
             shapes.append(
                 {
@@ -257,21 +251,6 @@ def dora_figure(
                     "font": {"size": 12, "color": "#333333"},
                 }
             )
-        value = _value(result, metric)
-        fig.add_trace(
-            go.Scatter(
-                x=[value],
-                y=[0.35],
-                mode="markers+text",
-                marker={"symbol": "diamond", "size": 16, "color": PALETTE["black"]},
-                text=[f"우리 팀: {_describe(metric, value)}"],
-                textposition="bottom center",
-                showlegend=False,
-                hovertemplate=f"{metric}: %{{x}}<extra></extra>",
-            ),
-            row=row,
-            col=1,
-        )
         bounds = BANDS[metric]
         low = min(b[0] for b in bounds.values())
         high = max(b[1] for b in bounds.values())
@@ -290,16 +269,46 @@ def dora_figure(
         fig.update_xaxes(title_text=title, title_standoff=4, row=row, col=1)
         fig.update_yaxes(visible=False, range=[0, 1], row=row, col=1)
     fig.update_layout(shapes=shapes, annotations=labels)
-    style_figure(
-        fig,
-        title=f"DORA 자가 진단: 가장 약한 지표는 {result.weakest} 수준",
-        alt=(
-            "2021년 State of DevOps 보고서 기준으로 배포 빈도는 "
-            f"{result.tiers['배포 빈도']}, 변경 리드 타임은 {result.tiers['변경 리드 타임']}, "
-            f"서비스 복구 시간은 {result.tiers['서비스 복구 시간']}, 변경 실패율은 "
-            f"{result.tiers['변경 실패율']} 구간입니다."
-        ),
-        height=700,
+    style_figure(fig, title="DORA 자가 진단", alt="", height=700)
+    return fig
+
+
+def dora_figure(
+    deploys_per_month: float = 4,
+    failed_per_month: float = 1,
+    lead_time_hours: float = 72,
+    restore_hours: float = 6,
+) -> go.Figure:
+    """Each metric on its own axis with the tier bands and the team's position."""
+    result = assess(deploys_per_month, failed_per_month, lead_time_hours, restore_hours)
+    fig = copy.deepcopy(_frame())
+    for row, metric in enumerate(BANDS, start=1):
+        value = _value(result, metric)
+        fig.add_trace(
+            go.Scatter(
+                x=[value],
+                y=[0.35],
+                mode="markers+text",
+                marker={"symbol": "diamond", "size": 16, "color": PALETTE["black"]},
+                text=[f"우리 팀: {_describe(metric, value)}"],
+                textposition="bottom center",
+                showlegend=False,
+                hovertemplate=f"{metric}: %{{x}}<extra></extra>",
+            ),
+            row=row,
+            col=1,
+        )
+        fig.layout.annotations[row - 1].text = f"{metric}: {result.tiers[metric]}"
+    fig.update_layout(
+        title_text=f"DORA 자가 진단: 가장 약한 지표는 {result.weakest} 수준",
+        meta={
+            "alt": (
+                "2021년 State of DevOps 보고서 기준으로 배포 빈도는 "
+                f"{result.tiers['배포 빈도']}, 변경 리드 타임은 {result.tiers['변경 리드 타임']}, "
+                f"서비스 복구 시간은 {result.tiers['서비스 복구 시간']}, 변경 실패율은 "
+                f"{result.tiers['변경 실패율']} 구간입니다."
+            )
+        },
     )
     return fig
 

@@ -23,7 +23,7 @@ from plotly.subplots import make_subplots
 from .display import Interactive
 from .explorer import add_view_buttons, slider_explorer
 from .live import LiveFigure, number_box
-from .style import PALETTE, rounded, style_figure
+from .style import PALETTE, add_guides, hline, rounded, style_figure, vband
 from .validation import require_int, require_number
 
 MINUTES = 360
@@ -245,33 +245,26 @@ def monitoring_figure(
         fig.add_trace(bars, row=2, col=2)
         for trace in lines:
             fig.add_trace(trace, row=2, col=2, secondary_y=True)
-    for row in (1, 2):
-        fig.add_vrect(
-            x0=INCIDENT[0],
-            x1=INCIDENT[1],
-            fillcolor=PALETTE["orange"],
-            opacity=0.15,
-            line_width=0,
-            row=row,
-            col=1,
-        )
-    fig.add_hline(
-        y=chosen.threshold,
+    bands = [
+        vband(*INCIDENT, axes, colour=PALETTE["orange"], opacity=0.15)
+        for axes in (("x", "y"), ("x2", "y2"))
+    ]
+    threshold_line, threshold_label = hline(
+        chosen.threshold,
+        ("x", "y"),
         line={"color": PALETTE["vermillion"], "dash": "dash"},
-        annotation_text=f"임계값 {chosen.threshold:.0f}ms",
-        annotation_position="top left",
-        row=1,
-        col=1,
+        label=f"임계값 {chosen.threshold:.0f}ms",
     )
-    fig.add_annotation(
-        x=(INCIDENT[0] + INCIDENT[1]) / 2,
-        y=1,
-        xref="x",
-        yref="y domain",
-        text="장애",
-        showarrow=False,
-        font={"color": "#8A3B00"},
-    )
+    incident_label = {
+        "x": (INCIDENT[0] + INCIDENT[1]) / 2,
+        "y": 1,
+        "xref": "x",
+        "yref": "y domain",
+        "text": "장애",
+        "showarrow": False,
+        "font": {"color": "#8A3B00"},
+    }
+    add_guides(fig, [*bands, threshold_line], [threshold_label, incident_label])
     fig.update_xaxes(title_text="시간(분)", row=1, col=1)
     fig.update_yaxes(title_text="ms", range=[60, 340], row=1, col=1)
     fig.update_xaxes(title_text="시간(분)", row=2, col=1)

@@ -78,3 +78,86 @@ def style_figure(
 def rounded(values, digits: int = 2) -> list[float]:
     """Round a sequence of numbers for compact, stable figure JSON."""
     return [round(float(value), digits) for value in values]
+
+
+def hline(y: float, axes: tuple[str, str], *, line: dict, label: str = "", left: bool = True):
+    """A horizontal guide line across one subplot, and its label, as plain dicts.
+
+    Plain dicts added with one ``update_layout`` call are much faster to draw than
+    plotly's ``add_hline``, which matters for widgets redrawn on every change.
+    ``axes`` names the subplot's axes, for example ``("x", "y")`` or ``("x2", "y2")``.
+    """
+    x, y_axis = axes
+    shape = {
+        "type": "line",
+        "xref": f"{x} domain",
+        "x0": 0,
+        "x1": 1,
+        "yref": y_axis,
+        "y0": y,
+        "y1": y,
+        "line": line,
+    }
+    note = {
+        "text": label,
+        "xref": f"{x} domain",
+        "x": 0 if left else 1,
+        "yref": y_axis,
+        "y": y,
+        "xanchor": "left" if left else "right",
+        "yanchor": "bottom",
+        "showarrow": False,
+    }
+    return shape, note
+
+
+def vline(x: float, axes: tuple[str, str], *, line: dict, label: str = ""):
+    """A vertical guide line across one subplot, and its label at the top."""
+    x_axis, y = axes
+    shape = {
+        "type": "line",
+        "xref": x_axis,
+        "x0": x,
+        "x1": x,
+        "yref": f"{y} domain",
+        "y0": 0,
+        "y1": 1,
+        "line": line,
+    }
+    note = {
+        "text": label,
+        "xref": x_axis,
+        "x": x,
+        "yref": f"{y} domain",
+        "y": 1,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+    }
+    return shape, note
+
+
+def vband(x0: float, x1: float, axes: tuple[str, str], *, colour: str, opacity: float) -> dict:
+    """A shaded vertical band across one subplot."""
+    x_axis, y = axes
+    return {
+        "type": "rect",
+        "xref": x_axis,
+        "x0": x0,
+        "x1": x1,
+        "yref": f"{y} domain",
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": colour,
+        "opacity": opacity,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def add_guides(fig, shapes: list[dict], notes: list[dict]) -> None:
+    """Add shapes and labels in one call (see :func:`hline`)."""
+    fig.update_layout(
+        shapes=list(fig.layout.shapes) + shapes,
+        annotations=list(fig.layout.annotations) + [n for n in notes if n["text"]],
+    )
