@@ -12,6 +12,7 @@ and errors are drawn from a seeded generator, minute by minute.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -142,6 +143,42 @@ def _cached_table(threshold: float, new_error_rate: float, seed: int) -> dict:
     return compare(threshold=threshold, new_error_rate=new_error_rate, seed=seed)
 
 
+@lru_cache(maxsize=1)
+def _frame() -> go.Figure:
+    """The four empty panels with their titles and axes. They never change, so they
+    are built once and copied: building subplots is most of a redraw's cost."""
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        vertical_spacing=0.2,
+        horizontal_spacing=0.13,
+        subplot_titles=(
+            f"카나리 오류율(최근 {WINDOW}분)과 롤백 임계값",
+            "새 버전이 받는 트래픽",
+            "누적 영향 사용자",
+            "카나리 비율별 영향 사용자(120분, 로그 눈금)",
+        ),
+    )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text="배포 후 경과(분)", range=[0, CANARY_MINUTES + 1], row=1, col=1)
+    fig.update_yaxes(title_text="오류율(%)", rangemode="tozero", row=1, col=1)
+    fig.update_xaxes(title_text="배포 후 경과(분)", row=1, col=2)
+    fig.update_yaxes(title_text="새 버전 트래픽(%)", range=[0, 105], row=1, col=2)
+    fig.update_xaxes(title_text="배포 후 경과(분)", row=2, col=1)
+    fig.update_yaxes(title_text="오류를 겪은 요청(명)", rangemode="tozero", row=2, col=1)
+    fig.update_xaxes(title_text="카나리 비율", type="category", row=2, col=2)
+    fig.update_yaxes(
+        title_text="명",
+        type="log",
+        tickvals=[1, 10, 100, 1000, 10000],
+        ticktext=["1", "10", "100", "1,000", "10,000"],
+        range=[0, 4.6],
+        row=2,
+        col=2,
+    )
+    style_figure(fig, title="카나리 배포와 자동 롤백", alt="", height=720)
+    return fig
+
 
 def canary_figure(
     canary_share: float = 0.05,
@@ -163,18 +200,7 @@ def canary_figure(
     )
     table = _cached_table(threshold, new_error_rate, seed)
     minutes = list(range(1, MINUTES + 1))
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        vertical_spacing=0.2,
-        horizontal_spacing=0.13,
-        subplot_titles=(
-            f"카나리 오류율(최근 {WINDOW}분)과 롤백 임계값",
-            "새 버전이 받는 트래픽",
-            "누적 영향 사용자",
-            "카나리 비율별 영향 사용자(120분, 로그 눈금)",
-        ),
-    )
+    fig = copy.deepcopy(_frame())
     canary_minutes = minutes[:CANARY_MINUTES]
     # Until a rollback both runs are identical, so the run without automatic
     # rollback shows what the monitor saw during the whole canary phase.
@@ -266,37 +292,20 @@ def canary_figure(
             row=2,
             col=2,
         )
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(title_text="배포 후 경과(분)", range=[0, CANARY_MINUTES + 1], row=1, col=1)
-    fig.update_yaxes(title_text="오류율(%)", rangemode="tozero", row=1, col=1)
-    fig.update_xaxes(title_text="배포 후 경과(분)", row=1, col=2)
-    fig.update_yaxes(title_text="새 버전 트래픽(%)", range=[0, 105], row=1, col=2)
-    fig.update_xaxes(title_text="배포 후 경과(분)", row=2, col=1)
-    fig.update_yaxes(title_text="오류를 겪은 요청(명)", rangemode="tozero", row=2, col=1)
-    fig.update_xaxes(title_text="카나리 비율", type="category", row=2, col=2)
-    fig.update_yaxes(
-        title_text="명",
-        type="log",
-        tickvals=[1, 10, 100, 1000, 10000],
-        ticktext=["1", "10", "100", "1,000", "10,000"],
-        range=[0, 4.6],
-        row=2,
-        col=2,
-    )
     when = (
         f"{auto.rollback_minute}분에 자동으로 롤백되어 {auto.affected_users:,}명이"
         if auto.rollback_minute
         else f"롤백되지 않았고 {auto.affected_users:,}명이"
     )
-    style_figure(
-        fig,
-        title=f"카나리 배포와 자동 롤백 (카나리 {canary_share:.0%}, 임계 {threshold:.0%})",
-        alt=(
-            f"새 버전의 오류율이 {new_error_rate:.1%}일 때 카나리 {canary_share:.0%}로 배포하면 {when} "
-            f"오류를 겪습니다. 자동 롤백이 없으면 {MANUAL_DETECTION_MINUTE}분에 손으로 롤백할 때까지 "
-            f"{manual.affected_users:,}명이 오류를 겪습니다."
-        ),
-        height=720,
+    fig.update_layout(
+        title_text=f"카나리 배포와 자동 롤백 (카나리 {canary_share:.0%}, 임계 {threshold:.0%})",
+        meta={
+            "alt": (
+                f"새 버전의 오류율이 {new_error_rate:.1%}일 때 카나리 {canary_share:.0%}로 배포하면 {when} "
+                f"오류를 겪습니다. 자동 롤백이 없으면 {MANUAL_DETECTION_MINUTE}분에 손으로 롤백할 때까지 "
+                f"{manual.affected_users:,}명이 오류를 겪습니다."
+            )
+        },
     )
     return fig
 
