@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SHELL := /bin/bash
 
-.PHONY: book test bench system-deps notebooks clean
+.PHONY: book test test-notebooks bench system-deps notebooks clean
 
 ## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
 book: system-deps $(INSTALLED)
@@ -14,6 +14,10 @@ book: system-deps $(INSTALLED)
 ## test: build the book, then run every test (units, notebooks, build, browser)
 test: book
 	$(BIN)/python -m pytest
+
+## test-notebooks: only the notebooks under strict nbval, on two workers (quick, after an edit)
+test-notebooks: $(INSTALLED)
+	$(BIN)/python tools/test_notebooks.py
 
 ## bench: measure builds, tests and widgets against their budgets (_build/bench/bench.json)
 bench: book

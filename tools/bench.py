@@ -149,26 +149,27 @@ def bench_pdf(report: dict) -> None:
     report["budgets"]["PDF <= 0.5 s per image"] = per_image <= 0.5
 
 
+NBVAL_ROUNDS = 3
+
+
 def bench_nbval(report: dict) -> None:
-    base = [
-        "-m",
-        "pytest",
-        "book",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "-o",
-        "addopts=",
-        "--nbval",
-        "--nbval-current-env",
-        "--nbval-sanitize-with",
-        "tests/nbval_sanitize.cfg",
-    ]
-    serial, _ = run([sys.executable, *base])
-    parallel, _ = run([sys.executable, *base, "-n", "2", "--dist", "loadfile"])
+    """`make test-notebooks` (nbval, two workers) against the same tests in one process.
+
+    The rounds are interleaved and the fastest of each kind is kept, so a burst of
+    load from a neighbour on a shared machine does not decide the ratio.
+    """
+    from test_notebooks import pytest_command
+
+    serial_runs, parallel_runs = [], []
+    for _ in range(NBVAL_ROUNDS):
+        serial_runs.append(run(pytest_command(serial=True))[0])
+        parallel_runs.append(run(pytest_command())[0])
+    serial, parallel = min(serial_runs), min(parallel_runs)
     report["notebook tests"] = {
-        "nbval serial (s)": round(serial, 1),
-        "nbval -n 2 --dist loadfile (s)": round(parallel, 1),
+        "nbval serial, each round (s)": " ".join(f"{t:.1f}" for t in serial_runs),
+        "nbval -n 2 --dist loadfile, each round (s)": " ".join(f"{t:.1f}" for t in parallel_runs),
+        "nbval serial, fastest (s)": round(serial, 1),
+        "nbval -n 2, fastest (s)": round(parallel, 1),
         "parallel / serial": round(parallel / serial, 2),
     }
     report["budgets"]["nbval parallel <= 0.65 x serial"] = parallel <= 0.65 * serial

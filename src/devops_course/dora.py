@@ -216,9 +216,7 @@ def _frame() -> go.Figure:
     changes, so it is built once; plotly's validation of the 30 bands and labels is
     the slow part of this figure."""
     metrics = list(BANDS)
-    fig = make_subplots(
-        rows=len(metrics), cols=1, vertical_spacing=0.17, subplot_titles=metrics
-    )
+    fig = make_subplots(rows=len(metrics), cols=1, vertical_spacing=0.17, subplot_titles=metrics)
     shapes, labels = [], list(fig.layout.annotations)  # the subplot titles first
     for row, metric in enumerate(metrics, start=1):
         title, kind = AXES[metric]
