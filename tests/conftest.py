@@ -37,6 +37,13 @@ def require_build(path: Path) -> Path:
     return path
 
 
+def screenshot_path(name: str) -> str:
+    """Where a browser test leaves a screenshot for people to look at."""
+    shots = ROOT / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    return str(shots / name)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass

@@ -75,3 +75,20 @@ def test_pdf_build_without_a_browser_says_what_to_install(monkeypatch, tmp_path)
     with pytest.raises(ExtensionError, match="apt-get install chromium"):
         render_pngs([(figure, tmp_path / "figure.png")])
     assert not (tmp_path / "figure.png").exists()
+
+
+def test_slides_keep_consecutive_boxes_apart():
+    from markdown_it import MarkdownIt
+
+    from devops_course.book.slides import simplify_myst
+
+    source = (
+        ":::{admonition} 정의: OODA 루프\n관찰 → 행동.\n:::\n"
+        ":::{admonition} 정의: PDCA 사이클\n계획 → 조치.\n:::\n"
+        ":::{solution} ex-1\n숨긴 답\n:::\n(ch2-references)=\n{term}`리드 타임`"
+    )
+    rendered = MarkdownIt().render(simplify_myst(source))
+    assert rendered.count("<blockquote>") == 2
+    assert "<strong>정의: PDCA 사이클</strong>" in rendered.split("</blockquote>")[1]
+    assert "숨긴 답" not in rendered and "리드 타임" in rendered
+    assert "{term}" not in rendered and "ch2-references" not in rendered

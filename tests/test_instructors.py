@@ -5,7 +5,7 @@ import re
 
 import nbformat
 import pytest
-from conftest import CHAPTERS, HTML, ROOT, require_build
+from conftest import CHAPTERS, HTML, ROOT, require_build, screenshot_path
 
 MAX_SLIDE_CHARACTERS = 1500  # prose on one slide; more is split into sub-slides
 
@@ -78,7 +78,22 @@ def test_deck_steps_through_slides_offline(offline_page, chapter):
         page.wait_for_timeout(150)
         seen.append(page.evaluate("Reveal.getIndices().h"))
     assert seen == sorted(seen) and seen[-1] >= 3
-    assert page.evaluate("Reveal.getTotalSlides()") >= 8
+    page.screenshot(path=screenshot_path(f"deck-{chapter}.png"))
+    heading_case = page.evaluate(
+        "getComputedStyle(document.querySelector('.reveal .slides h1, .reveal .slides h2'))"
+        ".textTransform"
+    )
+    assert heading_case == "none", "titles keep their case (DevOps, not DEVOPS)"
+    total = page.evaluate("Reveal.getTotalSlides()")
+    assert total >= 8
+    page.evaluate("Reveal.slide(0, 0)")
+    positions = set()
+    while True:  # every slide can be reached, to the last one
+        positions.add(page.evaluate("JSON.stringify(Reveal.getIndices())"))
+        if page.evaluate("Reveal.isLastSlide()") or len(positions) > total:
+            break
+        page.evaluate("Reveal.next()")
+    assert len(positions) == total, f"{len(positions)} of {total} slides reachable"
     assert offline_page.external_requests == []
     assert offline_page.console_errors == []
 
@@ -116,6 +131,7 @@ def test_session_clock_runs_pauses_skips_and_resets(offline_page):
     page.clock.run_for(4 * 60_000)
     assert part("current").inner_text() == "1. 글로벌 기업 성공 사례"
     assert part("next").inner_text().startswith("2. 국내 기업 사례")
+    clock.screenshot(path=screenshot_path("session-clock-running.png"))
     part("toggle").click()  # pause
     frozen = part("left").inner_text()
     page.clock.run_for(30_000)

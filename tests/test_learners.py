@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 import yaml
-from conftest import CHAPTERS, HTML, ROOT, require_build
+from conftest import CHAPTERS, HTML, ROOT, require_build, screenshot_path
 
 sys.path.insert(0, str(ROOT / "tools"))
 from set_repository import colab_lines  # noqa: E402
@@ -187,6 +187,8 @@ def test_quiz_in_the_browser_offline(offline_page):
     feedback = first.locator(".Feedback")
     assert "incorrect" in feedback.get_attribute("class")
     assert "데브옵스는 개발(Dev)과 운영(Ops)의 조합입니다" in feedback.inner_text()
+    wrong.evaluate("el => Promise.all(el.getAnimations().map(a => a.finished))")
+    first.screenshot(path=screenshot_path("quiz-ch4-wrong.png"))
     first.locator("label.MCButton[data-correct='true']").click()
     assert "correct" in feedback.get_attribute("class").split()
     numeric = quiz.locator(".Quiz:has(.NumericQn)").first
@@ -199,9 +201,7 @@ def test_quiz_in_the_browser_offline(offline_page):
     box.fill("11.6")
     box.press("Enter")
     assert "맞았습니다" in numeric.locator(".Feedback").inner_text()
-    shots = ROOT / "_build" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
-    quiz.screenshot(path=str(shots / "quiz-ch4-answered.png"))
+    quiz.screenshot(path=screenshot_path("quiz-ch4-answered.png"))
     assert offline_page.external_requests == [] and offline_page.console_errors == []
 
 
@@ -212,7 +212,5 @@ def test_solution_opens_on_request(offline_page):
     assert not answer.is_visible(), "solutions stay hidden until the reader asks"
     solution.locator(".admonition-title").click()
     answer.wait_for(state="visible")
-    shots = ROOT / "_build" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
-    page.locator("#ch1-ex-delay").screenshot(path=str(shots / "exercise-ch1.png"))
-    solution.screenshot(path=str(shots / "solution-ch1-open.png"))
+    page.locator("#ch1-ex-delay").screenshot(path=screenshot_path("exercise-ch1.png"))
+    solution.screenshot(path=screenshot_path("solution-ch1-open.png"))

@@ -192,8 +192,10 @@ class SessionClock:
             for i, s in enumerate(self.segments)
         )
         title = html.escape(self.title)
+        # A region, not a <section>: reveal.js takes every <section> for a slide.
         return (
-            f'{STYLE}<section class="course-clock" id="{self.element_id}" aria-label="{title} 세션 시계">'
+            f'{STYLE}<div role="region" class="course-clock" id="{self.element_id}" '
+            f'aria-label="{title} 세션 시계">'
             f'<script type="application/json">{plan}</script>'
             f"<h4>⏱ {title} (모두 {_format(self.total_minutes)})</h4>"
             f'<div>지금: <strong data-part="current"></strong></div>'
@@ -204,7 +206,7 @@ class SessionClock:
             f'<button type="button" data-part="skip">다음 구간으로</button>'
             f'<button type="button" data-part="reset">처음부터</button>'
             f'<div class="visually-hidden" aria-live="polite" data-part="status"></div>'
-            f"<ul>{items}</ul></section>"
+            f"<ul>{items}</ul></div>"
             f"<script>{SCRIPT % {'id': self.element_id}}</script>"
         )
 

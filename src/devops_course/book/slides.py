@@ -71,6 +71,11 @@ FENCE_OPEN = re.compile(r"^(:{3,}|`{3,})\{(\w[\w-]*)\}\s*(.*)$")
 
 
 CHAPTER_LINK = re.compile(r"\]\((ch\d_\w+)\.ipynb\)")
+TARGET = re.compile(r"^\([\w-]+\)=$")  # a MyST label such as (ch2-references)=
+
+
+# Directives drawn as a quote with a bold title on the slides.
+BOXES = ("admonition", "note", "warning", "tip", "exercise", "dropdown")
 
 
 def simplify_myst(text: str) -> str:
@@ -83,6 +88,8 @@ def simplify_myst(text: str) -> str:
     skipping = 0
     for line in text.split("\n"):
         stripped = line.strip()
+        if TARGET.match(stripped):
+            continue
         opened = FENCE_OPEN.match(stripped)
         if opened:
             fence, name, argument = opened.groups()
@@ -90,7 +97,7 @@ def simplify_myst(text: str) -> str:
             if skipping or name == "solution":
                 skipping += 1
                 continue
-            if name in ("admonition", "note", "warning", "tip", "exercise", "dropdown"):
+            if name in BOXES:
                 label = {"note": "참고", "warning": "주의", "tip": "팁", "exercise": "연습"}.get(
                     name, ""
                 )
@@ -105,14 +112,14 @@ def simplify_myst(text: str) -> str:
             fence, name = stack.pop()
             if skipping:
                 skipping -= 1
+            elif name in BOXES:
+                out.append("")  # two boxes in a row stay two quotes
             continue
         if skipping:
             continue
         if stack and stripped.startswith(":") and re.match(r"^:[\w-]+:", stripped):
             continue  # directive option
-        inside_box = any(
-            n in ("admonition", "note", "warning", "tip", "exercise", "dropdown") for _, n in stack
-        )
+        inside_box = any(n in BOXES for _, n in stack)
         out.append(f"> {line}" if inside_box else line)
     return "\n".join(out)
 
@@ -163,6 +170,8 @@ def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_n
         language_code="ko",
         reveal_theme="white",
         reveal_transition="none",
+        exclude_input_prompt=True,  # no "In [4]:" / "Out[4]:" on a slide
+        exclude_output_prompt=True,
     )
     remover = TagRemovePreprocessor(remove_input_tags=["hide-input"], enabled=True)
     exporter.register_preprocessor(remover, enabled=True)
@@ -215,6 +224,7 @@ INDEX = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>DevOps 입문: 장별 슬라이드</title>
+<link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">
 <style>
 body {{ font-family: 'Nanum Gothic', NanumGothic, 'Noto Sans KR', sans-serif; max-width: 46rem;
   margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; line-height: 1.6; }}
