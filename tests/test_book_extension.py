@@ -92,3 +92,60 @@ def test_slides_keep_consecutive_boxes_apart():
     assert "<strong>정의: PDCA 사이클</strong>" in rendered.split("</blockquote>")[1]
     assert "숨긴 답" not in rendered and "리드 타임" in rendered
     assert "{term}" not in rendered and "ch2-references" not in rendered
+
+
+def test_nbgitpuller_query_matches_the_theme_format():
+    from devops_course.book.launch import nbgitpuller_query
+
+    query = nbgitpuller_query(
+        "https://github.com/org/course", "main", "book/ch1.ipynb", "jupyterlab"
+    )
+    assert query == (
+        "repo=https%3A//github.com/org/course&urlpath=lab/tree/course/book/ch1.ipynb&branch=main"
+    )
+
+
+def _launch_context(*names):
+    buttons = [{"type": "link", "text": name, "url": f"https://{name}"} for name in names]
+    return {"header_buttons": [{"type": "group", "label": "launch-buttons", "buttons": buttons}]}
+
+
+def _fake_app():
+    from types import SimpleNamespace
+
+    theme = {
+        "repository_url": "https://github.com/org/course",
+        "repository_branch": "main",
+        "launch_buttons": {"notebook_interface": "jupyterlab"},
+    }
+    scripts = []
+    app = SimpleNamespace(
+        config=SimpleNamespace(html_theme_options=theme),
+        add_js_file=lambda name, **kwargs: scripts.append(name),
+    )
+    return app, scripts
+
+
+def test_jupyterhub_button_follows_binder_when_no_hub_is_configured():
+    from devops_course.book.launch import add_jupyterhub_button
+
+    app, scripts = _fake_app()
+    context = _launch_context("Binder", "Colab")
+    add_jupyterhub_button(app, "book/ch1", "page.html", context, None)
+    buttons = context["header_buttons"][0]["buttons"]
+    assert [b["text"] for b in buttons] == ["Binder", "JupyterHub", "Colab"]
+    assert buttons[1]["url"] == (
+        "#jupyterhub?repo=https%3A//github.com/org/course"
+        "&urlpath=lab/tree/course/book/ch1.ipynb&branch=main"
+    )
+    assert scripts == ["course-launch.js"]
+
+
+def test_configured_hub_keeps_the_theme_button():
+    from devops_course.book.launch import add_jupyterhub_button
+
+    app, scripts = _fake_app()
+    context = _launch_context("Binder", "JupyterHub", "Colab")
+    add_jupyterhub_button(app, "book/ch1", "page.html", context, None)
+    assert [b["url"] for b in context["header_buttons"][0]["buttons"]][1] == "https://JupyterHub"
+    assert scripts == []

@@ -36,6 +36,52 @@ def test_launch_buttons_point_at_the_configured_repository(chapter):
         f"https://colab.research.google.com/github/{OWNER_REPO}/blob/{BRANCH}/book/{chapter}.ipynb"
         in text
     )
+    hub_links = re.findall(r'href="(#jupyterhub\?[^"]+)"', text)
+    repo_name = OWNER_REPO.split("/")[1]
+    assert [html.unescape(link) for link in hub_links] == [
+        f"#jupyterhub?repo=https%3A//github.com/{OWNER_REPO}"
+        f"&urlpath=lab/tree/{repo_name}/book/{chapter}.ipynb&branch={BRANCH}"
+    ]
+
+
+def test_jupyterhub_button_asks_for_the_hub_once(offline_page):
+    page = offline_page.open("book/ch3_systems_thinking.html")
+    page.evaluate(
+        "() => { window.__opened = []; window.open = (url) => window.__opened.push(url); }"
+    )
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append((dialog.type, dialog.message, dialog.default_value))
+        if dialog.type == "prompt":
+            dialog.accept(answers.pop(0))
+        else:
+            dialog.accept()
+
+    answers = ["https://hub.example.ac.kr/hub/", "hub.example.ac.kr"]
+    page.on("dialog", answer)
+
+    def launch():
+        page.locator(".dropdown-launch-buttons .dropdown-toggle").click()
+        page.locator("a.btn-course-jupyterhub").click()
+
+    launch()
+    page.wait_for_function("window.__opened.length === 1")
+    assert "JupyterHub 주소를 입력하세요" in dialogs[0][1] and dialogs[0][2] == ""
+    assert page.evaluate("window.__opened[0]") == (
+        f"https://hub.example.ac.kr/hub/user-redirect/git-pull?repo=https%3A//github.com/"
+        f"{OWNER_REPO}&urlpath=lab/tree/{OWNER_REPO.split('/')[1]}/book/"
+        f"ch3_systems_thinking.ipynb&branch={BRANCH}"
+    )
+    launch()  # the address is remembered and offered again; a bad one is refused
+    for _ in range(50):  # wait until the prompt and the alert have been answered
+        if len(dialogs) == 3:
+            break
+        page.wait_for_timeout(100)
+    assert dialogs[1][0] == "prompt" and dialogs[1][2] == "https://hub.example.ac.kr"
+    assert dialogs[2][0] == "alert" and "https://" in dialogs[2][1] and "웹 주소" in dialogs[2][1]
+    assert page.evaluate("window.__opened.length") == 1
+    assert offline_page.external_requests == [] and offline_page.console_errors == []
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

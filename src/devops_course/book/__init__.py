@@ -24,6 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 from .korean_search import SearchKorean
 from .latex_images import render_print_images, start_browser, stop_browser
+from .launch import add_jupyterhub_button
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -188,6 +189,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", _drop_widget_state)
     app.connect("builder-inited", _copy_plotly_js)
     app.connect("html-page-context", _add_page_assets)
+    # after sphinx-book-theme's launch buttons (priority 501)
+    app.connect("html-page-context", add_jupyterhub_button, priority=510)
     app.connect("builder-inited", start_browser)
     app.connect("doctree-resolved", render_print_images)
     app.connect("doctree-resolved", _unnumbered_appendix)
