@@ -10,15 +10,12 @@ from pathlib import Path
 
 from conftest import ROOT
 
+sys.path.insert(0, str(ROOT / "tools"))
+from tracked_files import copy_tracked_files  # noqa: E402
+
 
 def _copy_repository(target: Path) -> None:
-    files = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    for name in filter(None, files.decode().split("\0")):
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
+    copy_tracked_files(ROOT, target)
     cache = ROOT / "_build" / ".jupyter_cache"
     if cache.is_dir():  # reuse executed notebooks; executing them offline works too, just slower
         shutil.copytree(cache, target / "_build" / ".jupyter_cache")

@@ -26,6 +26,7 @@ BENCH = ROOT / "_build" / "bench"
 WORK = BENCH / "work"
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
 sys.path.insert(0, str(ROOT / "tools"))
+from tracked_files import copy_tracked_files  # noqa: E402
 
 
 def run(command: list[str], cwd: Path = ROOT) -> tuple[float, str]:
@@ -45,13 +46,7 @@ def executions(output: str) -> int:
 
 def fresh_copy() -> None:
     shutil.rmtree(WORK, ignore_errors=True)
-    files = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    for name in filter(None, files.decode().split("\0")):
-        if (ROOT / name).is_file():
-            (WORK / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, WORK / name)
+    copy_tracked_files(ROOT, WORK)
 
 
 def chapter_notebooks(base: Path) -> list[Path]:
