@@ -90,6 +90,26 @@ def test_pdf_has_no_raw_reprs(pdf_text):
         assert raw not in pdf_text, raw
 
 
+def test_pdf_prints_no_raw_markdown(pdf_text):
+    # Tables of Markdown outputs (session plans, course plan) and bold text that
+    # CommonMark did not close (**제약(constraint)**입니다) would show their syntax.
+    assert not re.search(r"\|\s*(?:-{3}|—)+\s*\|", pdf_text)
+    assert "**" not in pdf_text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_html_shows_no_raw_markdown(chapter):
+    page = require_build(HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+    text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", page, flags=re.S)
+    assert "**" not in text
+
+
+def test_pdf_unnumbered_chapters_have_unnumbered_running_heads(pdf_text):
+    flat = re.sub(r"\s+", "", pdf_text)
+    for title in ("용어집", "참고자료", "강사용안내"):
+        assert not re.search(rf"제\d+장{title}", flat), title
+
+
 def test_pdf_figures_are_images():
     result = subprocess.run(
         ["pdfimages", "-list", str(require_build(PDF))], capture_output=True, text=True, check=True

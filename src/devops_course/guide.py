@@ -57,14 +57,17 @@ def objectives(book: Path, chapter: str) -> list[str]:
 
 
 def course_plan(book: Path) -> str:
-    """A Markdown table: chapter, planned minutes, objectives."""
-    rows = ["| 장 | 시간 | 학습 목표 |", "|---|---|---|"]
+    """Markdown: each chapter with its planned minutes, then its objectives as a list.
+
+    A list rather than a table, so the long objectives read well on paper too.
+    """
+    parts = []
     for number, chapter in enumerate(CHAPTERS, start=1):
         _, segments = session_clock.load_plan(PLANS[chapter])
         minutes = sum(s.minutes for s in segments)
-        goals = "<br>".join(f"· {goal}" for goal in objectives(book, chapter))
-        rows.append(f"| {number}. {chapter_title(book, chapter)} | {minutes:g}분 | {goals} |")
-    return "\n".join(rows)
+        goals = "\n".join(f"- {goal}" for goal in objectives(book, chapter))
+        parts.append(f"**{number}. {chapter_title(book, chapter)}** ({minutes:g}분)\n\n{goals}")
+    return "\n\n".join(parts)
 
 
 def exercise_answers(book: Path, chapter: str) -> str:

@@ -127,7 +127,9 @@ def _unnumbered_appendix(app: Sphinx, doctree, docname) -> None:
     for node in doctree.findall(addnodes.start_of_file):
         name = node.get("docname")
         if name and name != app.config.root_doc and not numbered.get(name):
-            raw = nodes.raw("", "\\setcounter{secnumdepth}{-1}\n", format="latex")
+            # No number in the headings, nor in the running head ("제 5 장 용어집").
+            latex = "\\setcounter{secnumdepth}{-1}\n\\renewcommand{\\chaptermark}[1]{\\markboth{#1}{}}\n"
+            raw = nodes.raw("", latex, format="latex")
             node.parent.insert(node.parent.index(node), raw)
             return
 
