@@ -30,7 +30,7 @@ notebooks: $(INSTALLED)
 system-deps:
 	bash tools/system-deps.sh
 
-$(INSTALLED): requirements.txt pyproject.toml
+$(INSTALLED): requirements.txt binder/requirements.txt binder/overrides.json pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' \
 		|| { echo "Set PYTHON to a Python 3.11 interpreter, e.g. make PYTHON=python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,8 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@# (an optional extra pulled in by jupyter-events): 2.7 s on every jupyter-book
 	@# run. Nothing here validates IRIs, and jsonschema works without it.
 	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
+	@# The course's JupyterLab defaults, as binder/postBuild installs them.
+	install -D -m 644 binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 clean:

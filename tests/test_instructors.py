@@ -141,3 +141,13 @@ def test_session_clock_runs_pauses_skips_and_resets(offline_page):
     part("reset").click()
     assert part("current").inner_text() == "학습 목표" and part("left").inner_text() == "05:00"
     assert offline_page.console_errors == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_code_hidden_in_the_book_is_hidden_on_live_slides(chapter):
+    """sliveshow hides a code cell's input when slideshow.hide_code is set; the
+    book's own mark for that is the hide-input tag. The two must agree."""
+    for cell in _cells(chapter):
+        if cell.cell_type == "code":
+            hidden_in_book = "hide-input" in cell.metadata.get("tags", [])
+            assert cell.metadata.get("slideshow", {}).get("hide_code", False) == hidden_in_book

@@ -13,6 +13,7 @@ import yaml
 from conftest import CHAPTERS, HTML, ROOT, require_build, screenshot_path
 
 sys.path.insert(0, str(ROOT / "tools"))
+import notebook_glossary  # noqa: E402
 from set_repository import colab_lines  # noqa: E402
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -157,33 +158,46 @@ def test_every_local_link_resolves():
     assert broken == []
 
 
-def _glossary_terms():
-    text = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
-    body = text.split("```{glossary}")[1].split("```")[0]
-    entries, names = [], []
-    for line in body.splitlines():
-        if not line.strip():
-            if names:
-                entries.append(names)
-            names = []
-        elif not line.startswith(" "):
-            names.append(line.strip())
-    if names:
-        entries.append(names)
-    return entries
-
-
-def test_glossary_terms_have_english_and_are_used_in_chapters():
-    chapters_text = " ".join(
-        (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8") for chapter in CHAPTERS
-    )
-    linked = set(re.findall(r"\{term\}`([^`]+)`", chapters_text))
-    entries = _glossary_terms()
+def test_glossary_terms_have_english_and_are_linked_from_chapters():
+    entries = notebook_glossary.read_glossary()
+    names = notebook_glossary.index(entries)
+    sources = [
+        cell.source
+        for chapter in CHAPTERS
+        for cell in nbformat.read(ROOT / "book" / f"{chapter}.ipynb", as_version=4).cells
+        if cell.cell_type == "markdown"
+    ]
+    linked = {entry.key for entry in notebook_glossary.used_entries(sources, names)}
     assert len(entries) >= 40
-    for names in entries:
-        assert any(re.search("[A-Za-z]", n) for n in names), f"no English original: {names}"
-        assert any(name in chapters_text for name in names), f"unused term: {names[0]}"
-        assert linked & set(names), f"no chapter links {names[0]} to the glossary"
+    for entry in entries:
+        assert entry.key.isascii(), f"no English original: {entry.names}"
+        assert entry.key in linked, f"no chapter links {entry.names[0]} to the glossary"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_glossary_cell_is_in_step_with_the_glossary(chapter):
+    """JupyterLab resolves terms only inside the notebook: the chapter's own glossary
+    cell must hold every term the chapter links, as book/glossary.md defines it."""
+    notebook = nbformat.read(ROOT / "book" / f"{chapter}.ipynb", as_version=4)
+    names = notebook_glossary.index(notebook_glossary.read_glossary())
+    assert notebook_glossary.synced(notebook, names) == notebook, (
+        "run .venv/bin/python tools/notebook_glossary.py"
+    )
+    last = notebook.cells[-1]
+    assert last.metadata["tags"] == ["remove-cell"]
+    assert last.metadata["slideshow"]["slide_type"] == "skip"
+    targets = re.findall(r"\{term\}`[^`<]*<([^`>]*)>`", "\n".join(c.source for c in notebook.cells))
+    defined = re.findall(r"^(\S.*)\n: ", last.source, re.M)
+    assert set(targets) <= set(defined)
+    assert len(defined) == len(set(defined))
+
+
+def test_a_term_missing_from_the_glossary_is_refused():
+    names = notebook_glossary.index(notebook_glossary.read_glossary())
+    assert notebook_glossary.rewrite_terms("{term}`인계`", names) == "{term}`인계 <Handoff>`"
+    assert notebook_glossary.rewrite_terms("{term}`DevOps`", names) == "{term}`DevOps`"
+    with pytest.raises(ValueError):
+        notebook_glossary.rewrite_terms("{term}`없는 용어`", names)
 
 
 def test_chapters_link_terms_to_the_glossary_page():

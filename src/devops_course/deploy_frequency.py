@@ -63,7 +63,9 @@ ORGANISATIONS = (
 def own_organisation(name: str, deploys: float, period: str) -> Organisation:
     """The learner's organisation: ``deploys`` deployments per ``period``."""
     if not isinstance(name, str) or not name.strip():
-        raise CourseInputError("조직 이름: 비워 둘 수 없습니다.")
+        raise CourseInputError(
+            "조직 이름: 비워 둘 수 없습니다. 그림에 '우리 조직'으로 넣을 이름을 20자 이내로 입력하세요."
+        )
     if len(name.strip()) > 20:
         raise CourseInputError(f"조직 이름: 20자 이내로 입력하세요 (지금 {len(name.strip())}자).")
     if period not in PERIODS:
@@ -209,6 +211,9 @@ def explorer_figure() -> go.Figure:
 
 
 def _live(name: str, deploys: float, period: str, view: str) -> go.Figure:
+    # In the widget the learner's bar is always drawn: an empty name is an error
+    # (shown in Korean, last figure kept), not a silent "no bar".
+    own_organisation(name, deploys, period)
     fig = frequency_figure(name, deploys, period)
     label, mask, layout = next(v for v in VIEWS if v[0] == view)
     for trace, visible in zip(fig.data, mask):

@@ -120,7 +120,7 @@ def assess(
     or inconsistent input, for example more failed deployments than deployments.
     """
     deploys = require_number("한 달 배포 횟수", deploys_per_month, 0, 1_000_000)
-    failed = require_number("그중 실패한 배포 횟수", failed_per_month, 0, 1_000_000)
+    failed = require_number("그중 장애를 일으킨 배포 수", failed_per_month, 0, 1_000_000)
     lead = require_number("변경 리드 타임(시간)", lead_time_hours, 0.01, 24 * 365 * 5)
     restore = require_number("서비스 복구 시간(시간)", restore_hours, 0.01, 24 * 365 * 5)
     if deploys == 0:
@@ -130,7 +130,7 @@ def assess(
         )
     if failed > deploys:
         raise CourseInputError(
-            f"그중 실패한 배포 횟수({failed:g})가 한 달 배포 횟수({deploys:g})보다 많을 수 없습니다."
+            f"그중 장애를 일으킨 배포 수({failed:g})가 한 달 배포 횟수({deploys:g})보다 많을 수 없습니다."
         )
     per_day = deploys * 12 / 365
     rate = failed / deploys

@@ -29,7 +29,7 @@ EXERCISE = re.compile(
 SOLUTION = re.compile(
     r"::::\{solution\} (?P<label>[\w-]+)\n(?::class: \w+\n)?\n(?P<answer>.*?)\n::::", re.S
 )
-ROLE = re.compile(r"\{term\}`([^`]*)`")
+ROLE = re.compile(r"\{term\}`([^`<]*?)(?:\s*<[^`>]*>)?`")
 
 
 def _markdown_cells(book: Path, chapter: str) -> list[str]:

@@ -21,6 +21,8 @@ ERROR_STYLE = (
     "border-left:4px solid #D55E00;background:#FFF4EC;color:#5A1E00;padding:6px 10px;margin:4px 0"
 )
 
+NOTE_STYLE = "border-left:4px solid #0072B2;background:#EEF6FB;color:#0B3954;padding:6px 10px;margin:4px 0"
+
 
 def _figure_output(fig: go.Figure) -> dict:
     return {"output_type": "display_data", "data": figure_bundle(fig, ""), "metadata": {}}
@@ -77,6 +79,7 @@ class LiveFigure:
             self._show_error(str(error))
             return False
         self._show_error("")
+        self._show_note(fig)
         self.figure = fig
         self.good_values = values
         # Setting ``outputs`` directly keeps the figure out of the cell's own
@@ -86,6 +89,13 @@ class LiveFigure:
 
     def _on_change(self, _change) -> None:
         self.refresh()
+
+    def _show_note(self, fig: go.Figure) -> None:
+        """Show the figure's ``layout.meta.note``: what the figure cannot say itself."""
+        meta = fig.layout.meta
+        note = meta.get("note") if isinstance(meta, dict) else None
+        if note:
+            self.message.value = f'<div role="status" style="{NOTE_STYLE}">ℹ {html.escape(note)}</div>'
 
     def _show_error(self, text: str) -> None:
         self._error = html.escape(text)

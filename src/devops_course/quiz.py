@@ -15,7 +15,9 @@ The answer key is printed only in the instructor guide (:func:`answer_key`).
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from importlib import resources
 
 from .errors import CourseInputError
@@ -64,6 +66,8 @@ ACCESSIBILITY_SCRIPT = """
     var root = document.getElementById("%(id)s");
     if (root && root.querySelector(".Quiz, .MultipleChoiceQn, .NumericQn, .ManyChoiceQn")) {
       label(root);
+      var fallback = document.getElementById("%(id)s-static");
+      if (fallback) { fallback.hidden = true; }
     } else if (tries > 0) {
       setTimeout(function () { wait(tries - 1); }, 100);
     }
@@ -120,6 +124,47 @@ def answer_key(name: str) -> str:
     return "\n".join(lines)
 
 
+def _answer_line(answer: dict) -> str:
+    verdict = "✔ 맞습니다." if answer.get("correct") else "✘ 아닙니다."
+    feedback = re.sub(r"^맞았습니다[.!]\s*", "", answer.get("feedback", ""))
+    return f"{verdict} {html.escape(feedback)}"
+
+
+def static_html(questions: list[dict], element_id: str) -> str:
+    """The quiz in plain HTML, answered by opening each choice: no script needed.
+
+    JupyterLab strips scripts from the outputs of a notebook it does not trust (one
+    the learner has just opened), so jupyterquiz draws nothing there; this version
+    still shows every question and explains each choice. The interactive quiz
+    hides it once it has drawn.
+    """
+    items = []
+    for question in questions:
+        parts = [f"<p>{html.escape(question['question'])}</p>"]
+        if question["type"] == "numeric":
+            right = " 또는 ".join(_correct(question))
+            answer = next(a for a in question["answers"] if a.get("correct"))
+            parts.append(
+                f"<details><summary>답 확인</summary><p>답: {html.escape(right)}. "
+                f"{_answer_line(answer).removeprefix('✔ 맞습니다. ')}</p></details>"
+            )
+        else:
+            if question["type"] == "many_choice":
+                parts.append("<p><em>맞는 답을 모두 고르세요.</em></p>")
+            for mark, answer in zip(CHOICE_MARKS, question["answers"]):
+                parts.append(
+                    f"<details><summary>{mark}. {html.escape(answer['answer'])}</summary>"
+                    f"<p>{_answer_line(answer)}</p></details>"
+                )
+        items.append(f"<li>{''.join(parts)}</li>")
+    return (
+        f'<div class="course-quiz-static" id="{element_id}-static">'
+        "<p><strong>셀을 실행하면 이 퀴즈가 바로 채점하는 화면으로 바뀝니다.</strong> "
+        "지금은 답을 골라 펼쳐 보면 맞는지와 그 이유가 나옵니다.</p>"
+        f"<ol>{''.join(items)}</ol></div>"
+    )
+
+
 def _html(questions: list[dict], element_id: str) -> str:
     from jupyterquiz.dynamic.loader import load_questions_script
     from jupyterquiz.dynamic.renderer import build_script, build_styles, render_div
@@ -131,7 +176,7 @@ def _html(questions: list[dict], element_id: str) -> str:
     for english, korean in TRANSLATIONS.items():
         script = script.replace(english, korean)
     script += ACCESSIBILITY_SCRIPT % {"id": element_id}
-    return f"{div}</div>{styles}<script>{script}</script>"
+    return f"{static_html(questions, element_id)}{div}</div>{styles}<script>{script}</script>"
 
 
 class Quiz:

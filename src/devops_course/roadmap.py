@@ -37,7 +37,7 @@ PHASE_CHOICES = [("하지 않음", 0), ("1단계", 1), ("2단계", 2), ("3단계
 
 
 @dataclass(frozen=True)
-class Warning:
+class RoadmapWarning:
     """A risky order: what is wrong, and the lesson (and case) it comes from."""
 
     title: str
@@ -64,10 +64,10 @@ def check_plan(plan: dict[str, int]) -> dict[str, int]:
     return checked
 
 
-def review(plan: dict[str, int]) -> list[Warning]:
+def review(plan: dict[str, int]) -> list[RoadmapWarning]:
     """Warnings about the plan, from the chapter's lessons."""
     p = check_plan(plan)
-    warnings: list[Warning] = []
+    warnings: list[RoadmapWarning] = []
 
     def before(a: str, b: str) -> bool:
         """True if ``a`` is planned and ``b`` is missing or comes no later than ``a``."""
@@ -75,28 +75,28 @@ def review(plan: dict[str, int]) -> list[Warning]:
 
     if before("cd", "monitoring"):
         warnings.append(
-            Warning(
+            RoadmapWarning(
                 "지속적 배포가 모니터링보다 먼저이거나 같은 단계입니다",
                 "C사의 실패: 빠르게 배포했지만 장애의 원인을 찾지 못했습니다. 배포와 모니터링은 세트입니다.",
             )
         )
     if before("cd", "tests"):
         warnings.append(
-            Warning(
+            RoadmapWarning(
                 "테스트 자동화 없이 지속적 배포를 합니다",
                 "자동화된 검증 없이 자주 배포하면 결함도 자주 나갑니다. 테스트 자동화를 먼저 갖추세요.",
             )
         )
     if p["ci"] and (p["vcs"] == 0 or p["vcs"] > p["ci"]):
         warnings.append(
-            Warning(
+            RoadmapWarning(
                 "버전 관리보다 지속적 통합이 먼저입니다",
                 "지속적 통합은 공유 저장소에 자주 병합하는 일입니다. 버전 관리가 먼저 있어야 합니다.",
             )
         )
     if p["iac"] and (p["vcs"] == 0 or p["vcs"] > p["iac"]):
         warnings.append(
-            Warning(
+            RoadmapWarning(
                 "버전 관리 없이 코드형 인프라를 도입합니다",
                 "인프라 코드도 코드입니다. 버전 관리 없이는 변경 이력도 검토도 없습니다.",
             )
@@ -106,7 +106,7 @@ def review(plan: dict[str, int]) -> list[Warning]:
     ]
     if crowded:
         warnings.append(
-            Warning(
+            RoadmapWarning(
                 f"{', '.join(f'{phase}단계' for phase in crowded)}에 한꺼번에 {MAX_STEPS_PER_PHASE}개가 넘는 일을 합니다",
                 "B사의 실패: 점진적 도입 없이 한 번에 모두 자동화해 오히려 생산성이 떨어졌습니다. IT팀 20명과 "
                 "제한된 예산으로는 단계마다 몇 가지씩만 하세요.",
@@ -114,7 +114,7 @@ def review(plan: dict[str, int]) -> list[Warning]:
         )
     if p["culture"] == 0 or p["culture"] > 1:
         warnings.append(
-            Warning(
+            RoadmapWarning(
                 "문화 활동이 1단계에 없습니다",
                 "A사의 실패: 개발팀과 운영팀의 갈등과 기존 프로세스 고수. 보수적인 조직 문화에서는 교육과 "
                 "경영진 지원으로 시작하세요. 문화 변화가 기술보다 중요합니다.",
@@ -147,8 +147,8 @@ def roadmap_figure(**plan: int) -> go.Figure:
         rows=2,
         cols=1,
         specs=[[{"type": "xy"}], [{"type": "table"}]],
-        row_heights=[0.56, 0.44],
-        vertical_spacing=0.12,
+        row_heights=[0.5, 0.5],
+        vertical_spacing=0.14,
     )
     colours = {1: PALETTE["blue"], 2: PALETTE["green"], 3: PALETTE["orange"], 4: PALETTE["purple"]}
     patterns = {1: "", 2: "/", 3: ".", 4: "x"}
@@ -187,6 +187,8 @@ def roadmap_figure(**plan: int) -> go.Figure:
                 "fill": {"color": "#FFF4EC" if warnings else "#EEF7F1"},
                 "align": "left",
                 "font": {"size": 12, "color": "#222222"},
+                # Room for two wrapped lines of Hangul: the default row clips the second.
+                "height": 44,
             },
         ),
         row=2,
@@ -206,7 +208,7 @@ def roadmap_figure(**plan: int) -> go.Figure:
             + ". "
             + (" ".join(f"경고: {w.title}." for w in warnings) if warnings else "경고 없음.")
         ),
-        height=680,
+        height=740,
     )
     fig.update_layout(barmode="overlay", margin={"l": 190})
     return fig

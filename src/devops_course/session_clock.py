@@ -142,6 +142,8 @@ SCRIPT = r"""
     announce("처음으로 되돌렸습니다.");
     show();
   });
+  var hint = $("hint");
+  if (hint) { hint.hidden = true; }
   show();
 })();
 """
@@ -192,16 +194,22 @@ class SessionClock:
             for i, s in enumerate(self.segments)
         )
         title = html.escape(self.title)
+        first, rest = self.segments[0], self.segments[1:]
+        # What the clock shows before it starts, written out so that a notebook
+        # opened without running (its scripts not trusted yet) still reads right.
+        left = f"{int(first.minutes):02d}:{round(first.minutes % 1 * 60):02d}"
+        upcoming = f"{rest[0].title} ({rest[0].minutes:g}분)" if rest else "없음 (마지막 구간)"
         # A region, not a <section>: reveal.js takes every <section> for a slide.
         return (
             f'{STYLE}<div role="region" class="course-clock" id="{self.element_id}" '
             f'aria-label="{title} 세션 시계">'
             f'<script type="application/json">{plan}</script>'
             f"<h4>⏱ {title} (모두 {_format(self.total_minutes)})</h4>"
-            f'<div>지금: <strong data-part="current"></strong></div>'
-            f'<div class="course-clock-time" data-part="left" role="timer" aria-label="남은 시간"></div>'
+            f'<p data-part="hint"><strong>셀을 실행하면 시계가 움직입니다.</strong></p>'
+            f'<div>지금: <strong data-part="current">{html.escape(first.title)}</strong></div>'
+            f'<div class="course-clock-time" data-part="left" role="timer" aria-label="남은 시간">{left}</div>'
             f'<div class="course-clock-track"><div class="course-clock-bar" data-part="bar"></div></div>'
-            f'<div>다음: <span data-part="next"></span></div>'
+            f'<div>다음: <span data-part="next">{html.escape(upcoming)}</span></div>'
             f'<button type="button" data-part="toggle" aria-pressed="false">시작</button>'
             f'<button type="button" data-part="skip">다음 구간으로</button>'
             f'<button type="button" data-part="reset">처음부터</button>'

@@ -159,6 +159,12 @@ def compare(**params) -> dict[str, FlowResult]:
     return results
 
 
+def matching_preset(dev_speed: float, test_speed: float, ops_speed: float) -> str | None:
+    """The preset scenario these speeds reproduce, if any."""
+    speeds = (dev_speed, test_speed, ops_speed)
+    return next((name for name, preset in PRESETS.items() if preset == speeds), None)
+
+
 # ---------------------------------------------------------------- figure
 
 
@@ -187,8 +193,10 @@ def flow_figure(
             "평균 리드 타임(시간)",
         ),
     )
+    same_as = matching_preset(dev_speed, test_speed, ops_speed)
     for name, result in results.items():
         colour, dash = PRESET_STYLE[name]
+        current = name in (same_as, "지금 설정")
         fig.add_trace(
             go.Scatter(
                 name=name,
@@ -196,7 +204,7 @@ def flow_figure(
                 x=rounded(result.wip_times, 1),
                 y=list(result.wip_levels),
                 mode="lines",
-                line={"shape": "hv", "color": colour, "dash": dash, "width": 2},
+                line={"shape": "hv", "color": colour, "dash": dash, "width": 4 if current else 2},
                 hovertemplate=f"{name}: %{{x}}시간에 WIP %{{y}}건<extra></extra>",
             ),
             row=1,
@@ -244,6 +252,11 @@ def flow_figure(
         ),
         height=700,
     )
+    if same_as:
+        fig.layout.meta["note"] = (
+            f"지금 설정(개발 ×{dev_speed:g}, 테스트 ×{test_speed:g}, 운영 ×{ops_speed:g})은 "
+            f"'{same_as}' 시나리오와 같아서 따로 그리지 않고, 그 시나리오의 선을 굵게 표시했습니다."
+        )
     return fig
 
 
