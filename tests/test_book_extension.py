@@ -94,6 +94,13 @@ def test_slides_keep_consecutive_boxes_apart():
     assert "{term}" not in rendered and "ch2-references" not in rendered
 
 
+def test_slides_link_the_books_pages_and_resolve_term_targets():
+    from devops_course.book.slides import simplify_myst
+
+    text = simplify_myst("{term}`인계 <Handoff>`, [참고 자료](references.md), [2장](ch2_practices.ipynb)")
+    assert text == "인계, [참고 자료](../book/references.html), [2장](ch2_practices.slides.html)"
+
+
 def test_nbgitpuller_query_matches_the_theme_format():
     from devops_course.book.launch import nbgitpuller_query
 

@@ -32,9 +32,9 @@ CHAPTER_HEADINGS = {
         "다차원적 DevOps 구현 모델",
         "DevOps 여정의 시작과 지속",
     ],
-    "ch4_real_stories": ["데브옵스 - 실제 사례", "Amazon", "Netflix", "Etsy", "자료", "요약"],
+    "ch4_real_stories": ["DevOps 실제 사례", "Amazon", "Netflix", "Etsy", "자료", "요약"],
     "ch5_case_workshop": [
-        "Session 7: DevOps 성공 사례 분석",
+        "DevOps 성공 사례 분석 (원문: Session 7)",
         "1. 글로벌 기업 성공 사례 (25분)",
         "2. 국내 기업 사례 (10분)",
         "3. 실패 사례와 교훈 (8분)",

@@ -10,6 +10,7 @@ from devops_course import (
     canary,
     case_metrics,
     deploy_frequency,
+    dora,
     error_budget,
     handoff,
     roadmap,
@@ -249,9 +250,9 @@ CHAPTER_QUIZZES = ["ch1", "ch2", "ch3", "ch4", "ch5"]
 @pytest.mark.parametrize("name", CHAPTER_QUIZZES)
 def test_quiz_shape(name):
     questions = load(name)
-    assert 5 <= len(questions) <= 8
+    assert 8 <= len(questions) <= 12
     kinds = {q["type"] for q in questions}
-    assert "multiple_choice" in kinds
+    assert {"multiple_choice", "many_choice", "numeric"} <= kinds
     for q in questions:
         assert sum(bool(a.get("correct")) for a in q["answers"]) >= 1
         for answer in q["answers"]:
@@ -259,6 +260,33 @@ def test_quiz_shape(name):
             assert re.search("[가-힣]", feedback), (
                 f"Korean feedback missing in {name}: {q['question']}"
             )
+
+
+@pytest.mark.parametrize("name", CHAPTER_QUIZZES)
+def test_right_answers_are_spread_over_the_positions(name):
+    """No chapter puts most of its right answers in one position (it once put all
+    of them first), and several-correct questions mix right and wrong ones."""
+    positions = []
+    for q in load(name):
+        flags = [bool(a.get("correct")) for a in q["answers"]]
+        if q["type"] == "multiple_choice":
+            assert flags.count(True) == 1
+            positions.append(flags.index(True))
+        elif q["type"] == "many_choice":
+            assert 2 <= flags.count(True) < len(flags)
+            assert flags != sorted(flags, reverse=True) or flags[0] is False
+    assert max(positions.count(p) for p in set(positions)) <= (len(positions) + 1) // 2
+    assert len(set(positions)) >= 3
+
+
+def test_every_position_holds_right_answers_across_the_book():
+    positions = [
+        [bool(a.get("correct")) for a in q["answers"]].index(True)
+        for name in CHAPTER_QUIZZES
+        for q in load(name)
+        if q["type"] == "multiple_choice"
+    ]
+    assert all(positions.count(p) >= 3 for p in range(4)), positions
 
 
 def test_quizzes_have_numeric_questions():
@@ -288,6 +316,15 @@ def test_numeric_answers_match_the_models():
         round(error_budget.allowed_downtime_minutes(0.9999, 30), 2)
     )
     assert _numeric("ch5", "10명") == team_paths.paths(10)
+    silo = handoff.compare()["silo"]
+    assert _numeric("ch1", "흐름 효율") == round(silo.flow_efficiency * 100)
+    daily = small_batches.compare_cadences()["daily"]
+    assert _numeric("ch2", "매일") == round(daily.failure_probability * 100)
+    assessment = dora.assess(20, 3, 72, 6)
+    assert _numeric("ch3", "변경 실패율") == pytest.approx(assessment.change_failure_rate * 100)
+    assert _numeric("ch4", "카나리") == canary.rollout().affected_users
+    burn = error_budget.report(slo=0.999, period="month", history="10:21.6", today=10).burn_rate
+    assert _numeric("ch5", "번 레이트") == pytest.approx(burn)
 
 
 def test_quiz_output():
@@ -298,13 +335,14 @@ def test_quiz_output():
     for english in ("Type numeric answer here", "Incorrect -- try again", '"Correct!"'):
         assert english not in html
     assert "https://" not in html.replace("https://github.com", "")
+    assert "onpaste" not in html, "pasting a computed answer is allowed"
     assert "답(숫자): ________" in bundle["text/markdown"]
     assert "맞았습니다" not in bundle["text/markdown"], "no answers in the printed quiz"
 
 
 def test_answer_key_and_printable():
     key = answer_key("ch5")
-    assert "**가. 문화적 저항(A사)**" in key
+    assert "**나. 문화적 저항(A사)**" in key
     assert "**4.32**" in key
     text = printable(load("ch1"), "1장 퀴즈")
     assert text.count("   - 가.") == sum(1 for q in load("ch1") if q["type"] != "numeric")

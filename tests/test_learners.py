@@ -111,7 +111,8 @@ def test_binder_files_pin_everything_the_notebooks_import():
         "plotly",
         "simpy",
         "jupyterquiz",
-        "jupyterlab-rise",
+        "sliveshow",
+        "jupyterlab-myst",
     ):
         assert needed in pins, needed
     assert "pip install --no-deps ." in (binder / "postBuild").read_text()
@@ -246,7 +247,7 @@ def test_quiz_in_the_browser_offline(offline_page):
     wrong.click()
     feedback = first.locator(".Feedback")
     assert "incorrect" in feedback.get_attribute("class")
-    assert "데브옵스는 개발(Dev)과 운영(Ops)의 조합입니다" in feedback.inner_text()
+    assert "DevOps는 개발(Dev)과 운영(Ops)의 조합입니다" in feedback.inner_text()
     wrong.evaluate("el => Promise.all(el.getAnimations().map(a => a.finished))")
     first.screenshot(path=screenshot_path("quiz-ch4-wrong.png"))
     first.locator("label.MCButton[data-correct='true']").click()
@@ -256,6 +257,11 @@ def test_quiz_in_the_browser_offline(offline_page):
     assert box.get_attribute("aria-label") == "숫자 답"
     assert "답을 숫자로 입력" in numeric.inner_text()
     box.fill("11.7")
+    # The typed answer is readable: dark text on the white box (it was white on white).
+    colour, background = box.evaluate(
+        "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+    )
+    assert colour == "rgb(26, 26, 26)" and background == "rgb(255, 255, 255)"
     box.press("Enter")
     assert "5장의 원문이 적은 값" in numeric.locator(".Feedback").inner_text()
     box.fill("11.6")

@@ -75,7 +75,7 @@ class CanaryRun:
 
     @property
     def affected_users(self) -> int:
-        """Requests the new version answered with an error."""
+        """Requests the new version answered with an error (requests, not people)."""
         return int(self.new_errors.sum())
 
     @property
@@ -155,8 +155,8 @@ def _frame() -> go.Figure:
         subplot_titles=(
             f"카나리 오류율(최근 {WINDOW}분)과 롤백 임계값",
             "새 버전이 받는 트래픽",
-            "누적 영향 사용자",
-            "카나리 비율별 영향 사용자(120분, 로그 눈금)",
+            "누적 오류 요청",
+            "카나리 비율별 오류 요청(120분, 로그 눈금)",
         ),
     )
     fig.update_layout(barmode="group")
@@ -165,10 +165,10 @@ def _frame() -> go.Figure:
     fig.update_xaxes(title_text="배포 후 경과(분)", row=1, col=2)
     fig.update_yaxes(title_text="새 버전 트래픽(%)", range=[0, 105], row=1, col=2)
     fig.update_xaxes(title_text="배포 후 경과(분)", row=2, col=1)
-    fig.update_yaxes(title_text="오류를 겪은 요청(명)", rangemode="tozero", row=2, col=1)
+    fig.update_yaxes(title_text="오류로 답한 요청(건)", rangemode="tozero", row=2, col=1)
     fig.update_xaxes(title_text="카나리 비율", type="category", row=2, col=2)
     fig.update_yaxes(
-        title_text="명",
+        title_text="건",
         type="log",
         tickvals=[1, 10, 100, 1000, 10000],
         ticktext=["1", "10", "100", "1,000", "10,000"],
@@ -266,7 +266,7 @@ def canary_figure(
                 y=np.cumsum(run.new_errors).tolist(),
                 mode="lines",
                 line={"color": colour, "dash": dash, "width": 2.5},
-                hovertemplate=f"{name}: %{{x}}분까지 %{{y:,}}명<extra></extra>",
+                hovertemplate=f"{name}: %{{x}}분까지 %{{y:,}}건<extra></extra>",
             ),
             row=2,
             col=1,
@@ -287,23 +287,23 @@ def canary_figure(
                 textposition="outside",
                 cliponaxis=False,
                 marker={"color": colour, "pattern": {"shape": pattern}},
-                hovertemplate=f"카나리 %{{x}}, {name}: %{{text}}명<extra></extra>",
+                hovertemplate=f"카나리 %{{x}}, {name}: %{{text}}건<extra></extra>",
             ),
             row=2,
             col=2,
         )
     when = (
-        f"{auto.rollback_minute}분에 자동으로 롤백되어 {auto.affected_users:,}명이"
+        f"{auto.rollback_minute}분에 자동으로 롤백되고, 그때까지 요청 {auto.affected_users:,}건이"
         if auto.rollback_minute
-        else f"롤백되지 않았고 {auto.affected_users:,}명이"
+        else f"롤백되지 않고 요청 {auto.affected_users:,}건이"
     )
     fig.update_layout(
         title_text=f"카나리 배포와 자동 롤백 (카나리 {canary_share:.0%}, 임계 {threshold:.0%})",
         meta={
             "alt": (
                 f"새 버전의 오류율이 {new_error_rate:.1%}일 때 카나리 {canary_share:.0%}로 배포하면 {when} "
-                f"오류를 겪습니다. 자동 롤백이 없으면 {MANUAL_DETECTION_MINUTE}분에 손으로 롤백할 때까지 "
-                f"{manual.affected_users:,}명이 오류를 겪습니다."
+                f"오류로 답을 받습니다. 자동 롤백이 없으면 {MANUAL_DETECTION_MINUTE}분에 손으로 롤백할 때까지 "
+                f"요청 {manual.affected_users:,}건이 오류로 답을 받습니다."
             )
         },
     )

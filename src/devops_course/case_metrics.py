@@ -16,7 +16,7 @@ from .live import LiveFigure, number_box
 from .style import PALETTE, style_figure
 from .validation import require_number
 
-SOURCE = "출처: 5장 원문(Session 7). 원문은 각 수치의 원 출처를 밝히지 않습니다."
+SOURCE = "출처: 5장 원문. 원문은 이 수치들의 원 출처를 밝히지 않습니다(확인되지 않은 주장)."
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,6 @@ KAKAO = (
     BeforeAfter("카카오", "장애 복구", 30, 5),
 )
 RECOVERY = (("카카오(도입 후)", 5.0), ("Amazon", 2.5))  # minutes, seed 001
-HEADLINES = (
-    ("Amazon", "배포 간격", "11.7초마다 1회"),
-    ("Netflix", "배포 빈도", "하루 수천 번"),
-    ("Netflix", "가용성", "99.99% 이상"),
-    ("Netflix", "복구 시간", "평균 몇 분 이내"),
-)
 
 
 def own_team(
@@ -114,7 +108,7 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
         go.Bar(
             name="허용되는 연간 장애 시간",
             legendgroup="availability",
-            x=["99.9%", "99.99%(Netflix)", "99.999%"],
+            x=["99.9%", "99.99%(원문의 Netflix)", "99.999%"],
             y=[netflix_downtime_minutes_per_year(a) for a in (0.999, 0.9999, 0.99999)],
             text=[
                 f"{netflix_downtime_minutes_per_year(a):,.1f}분" for a in (0.999, 0.9999, 0.99999)
@@ -132,7 +126,7 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text="분", rangemode="tozero")
     fig.add_annotation(
-        text=SOURCE + " Amazon: 11.7초마다 배포, Netflix: 하루 수천 번 배포.",
+        text=SOURCE,
         xref="paper",
         yref="paper",
         x=0,
@@ -145,8 +139,8 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
         fig,
         title="사례 지표 비교: 도입 전과 후",
         alt=(
-            "카카오는 배포 시간을 1시간에서 10분으로(6배), 장애 복구를 30분에서 5분으로(6배) 줄였습니다. "
-            "Amazon의 평균 장애 복구는 2.5분이고, Netflix의 99.99% 가용성은 1년에 약 "
+            "원문에 따르면 카카오는 배포 시간을 1시간에서 10분으로, 장애 복구를 30분에서 5분으로 "
+            "줄였고, Amazon의 평균 장애 복구는 2.5분입니다. 가용성 99.99%는 1년에 약 "
             f"{downtime:.1f}분의 장애만 허용합니다. {SOURCE}"
         ),
         height=480,

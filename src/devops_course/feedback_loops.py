@@ -200,7 +200,7 @@ def clock_figure(
     fig.add_annotation(
         text=(
             f"비즈니스 피드백 한 번을 기다리는 동안 기술 루프는 {waiting:,.0f}번 돕니다.<br>"
-            "그만큼의 변경이 가치를 확인받지 못한 채 쌓입니다."
+            "루프마다 변경 하나가 나간다면, 그만큼이 가치를 확인받지 못한 채 쌓입니다(24시간으로 센 상한)."
         ),
         xref="paper",
         yref="paper",
@@ -219,8 +219,8 @@ def clock_figure(
             f"{label} 동안 기술적 피드백(주기 {_format_cycle(settings.cycle_days[0])})은 "
             f"{counts[0]:,}번, 프로세스 피드백(주기 {_format_cycle(settings.cycle_days[1])})은 "
             f"{counts[1]:,}번, 비즈니스 피드백(주기 {_format_cycle(settings.cycle_days[2])})은 "
-            f"{counts[2]:,}번 돕니다. 비즈니스 피드백 한 번 사이에 변경 약 {waiting:,.0f}개가 "
-            "검증 없이 배포됩니다."
+            f"{counts[2]:,}번 돕니다. 비즈니스 피드백 한 번 사이에 기술 루프가 {waiting:,.0f}번 돕니다. "
+            "루프마다 변경 하나가 나간다고 보고 하루 24시간을 센 모델의 상한입니다."
         ),
         height=600,
     )
@@ -316,7 +316,7 @@ def balance_figure(**settings) -> go.Figure:
         horizontal_spacing=0.16,
         subplot_titles=(
             f"{HORIZONS[current.horizon][0]} 동안의 학습 사이클",
-            "검증 없이 쌓이는 변경",
+            "비즈니스 피드백 한 번 사이의 기술 루프(상한)",
         ),
     )
     for index, name in enumerate(LAYER_NAMES):
@@ -337,7 +337,7 @@ def balance_figure(**settings) -> go.Figure:
         )
     fig.add_trace(
         go.Bar(
-            name="비즈니스 피드백 한 번 사이의 변경 수",
+            name="비즈니스 피드백 한 번 사이의 기술 루프 수",
             x=list(scenarios),
             y=[round(unvalidated_changes(s)) for s in scenarios.values()],
             text=[f"{unvalidated_changes(s):,.0f}" for s in scenarios.values()],
@@ -345,7 +345,7 @@ def balance_figure(**settings) -> go.Figure:
             cliponaxis=False,
             marker={"color": PALETTE["vermillion"], "pattern": {"shape": "x"}},
             showlegend=False,
-            hovertemplate="%{x}: 변경 %{text}개<extra></extra>",
+            hovertemplate="%{x}: 기술 루프 %{text}번<extra></extra>",
         ),
         row=1,
         col=2,
@@ -358,16 +358,16 @@ def balance_figure(**settings) -> go.Figure:
         row=1,
         col=1,
     )
-    fig.update_yaxes(title_text="변경 수", rangemode="tozero", row=1, col=2)
+    fig.update_yaxes(title_text="기술 루프 수", rangemode="tozero", row=1, col=2)
     fig.update_xaxes(tickangle=0)
     fast_only = scenarios["기술 루프만 빠름"]
     style_figure(
         fig,
         title="기술 루프만 빠를 때와 세 루프가 모두 빠를 때",
         alt=(
-            "기술 루프만 빠른 조직은 비즈니스 피드백(180일)을 기다리는 동안 변경 약 "
-            f"{unvalidated_changes(fast_only):,.0f}개를 검증 없이 내보냅니다. 세 루프가 모두 빠른 "
-            "조직은 2주마다 비즈니스 가설을 확인합니다."
+            "기술 루프만 빠른 조직에서는 비즈니스 피드백(180일)을 한 번 기다리는 동안 기술 루프가 "
+            f"{unvalidated_changes(fast_only):,.0f}번 돕니다(하루 24시간 내내 10분마다 한 번으로 센 "
+            "모델의 상한이지 관측값이 아닙니다). 세 루프가 모두 빠른 조직은 2주마다 비즈니스 가설을 확인합니다."
         ),
         height=460,
     )

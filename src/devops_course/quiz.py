@@ -34,7 +34,12 @@ TRANSLATIONS = {
     # Offline: jupyterquiz would fetch MathJax from a CDN in one corner case; the
     # book has no formulas in quizzes, so that request is never made.
     "script.src = 'https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js';": "return;",
+    # Learners may paste a number they computed elsewhere.
+    "inp.onpaste = event => false;": "",
 }
+# The typed answer: dark on the white input, in light and dark mode (jupyterquiz
+# colours it with --jq-text-color, the white of the question text).
+INPUT_STYLE = "#%(id)s input.Input-text { color: #1A1A1A; background: #FFFFFF; caret-color: #1A1A1A; }"
 # Colours with at least 4.5:1 contrast for their text (white on the dark ones).
 COLOURS = {
     "--jq-multiple-choice-bg": "#1F4E79",
@@ -66,7 +71,7 @@ ACCESSIBILITY_SCRIPT = """
     var root = document.getElementById("%(id)s");
     if (root && root.querySelector(".Quiz, .MultipleChoiceQn, .NumericQn, .ManyChoiceQn")) {
       label(root);
-      var fallback = document.getElementById("%(id)s-static");
+      var fallback = document.getElementById("static-%(id)s");
       if (fallback) { fallback.hidden = true; }
     } else if (tries > 0) {
       setTimeout(function () { wait(tries - 1); }, 100);
@@ -158,7 +163,7 @@ def static_html(questions: list[dict], element_id: str) -> str:
                 )
         items.append(f"<li>{''.join(parts)}</li>")
     return (
-        f'<div class="course-quiz-static" id="{element_id}-static">'
+        f'<div class="course-quiz-static" id="static-{element_id}">'
         "<p><strong>셀을 실행하면 이 퀴즈가 바로 채점하는 화면으로 바뀝니다.</strong> "
         "지금은 답을 골라 펼쳐 보면 맞는지와 그 이유가 나옵니다.</p>"
         f"<ol>{''.join(items)}</ol></div>"
@@ -176,7 +181,11 @@ def _html(questions: list[dict], element_id: str) -> str:
     for english, korean in TRANSLATIONS.items():
         script = script.replace(english, korean)
     script += ACCESSIBILITY_SCRIPT % {"id": element_id}
-    return f"{static_html(questions, element_id)}{div}</div>{styles}<script>{script}</script>"
+    input_style = INPUT_STYLE % {"id": element_id}
+    return (
+        f"{static_html(questions, element_id)}{div}</div>{styles}"
+        f"<style>{input_style}</style><script>{script}</script>"
+    )
 
 
 class Quiz:

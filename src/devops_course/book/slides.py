@@ -72,6 +72,7 @@ FENCE_OPEN = re.compile(r"^(:{3,}|`{3,})\{(\w[\w-]*)\}\s*(.*)$")
 
 CHAPTER_LINK = re.compile(r"\]\((ch\d_\w+)\.ipynb\)")
 TARGET = re.compile(r"^\([\w-]+\)=$")  # a MyST label such as (ch2-references)=
+PAGE_LINK = re.compile(r"\]\((\w+)\.md\)")  # the book's own pages: glossary, references
 
 
 # Directives drawn as a quote with a bold title on the slides.
@@ -83,6 +84,7 @@ def simplify_myst(text: str) -> str:
     other chapters lead to their decks."""
     text = ROLE.sub(r"\1", text)
     text = CHAPTER_LINK.sub(r"](\1.slides.html)", text)
+    text = PAGE_LINK.sub(r"](../book/\1.html)", text)
     out: list[str] = []
     stack: list[tuple[str, str]] = []  # (fence, directive)
     skipping = 0
@@ -173,7 +175,9 @@ def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_n
         exclude_input_prompt=True,  # no "In [4]:" / "Out[4]:" on a slide
         exclude_output_prompt=True,
     )
-    remover = TagRemovePreprocessor(remove_input_tags=["hide-input"], enabled=True)
+    remover = TagRemovePreprocessor(
+        remove_input_tags=["hide-input"], remove_cell_tags=["remove-cell"], enabled=True
+    )
     exporter.register_preprocessor(remover, enabled=True)
     body, _ = exporter.from_notebook_node(
         notebook,
