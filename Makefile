@@ -3,17 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 SHELL := /bin/bash
 
-.PHONY: book test test-notebooks bench system-deps notebooks clean
+.PHONY: book test lint test-notebooks bench system-deps notebooks clean
 
 ## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
-book: system-deps $(INSTALLED)
+book: system-deps $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python tools/build_book.py
 
-## test: build the book, then run every test (units, notebooks, build, browser)
-test: book
+## test: lint, build the book, then run every test (units, notebooks, build, browser)
+test: lint book
 	$(BIN)/python -m pytest
+
+## lint: ruff's checks and formatting (pinned in requirements.txt)
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## test-notebooks: only the notebooks under strict nbval, on two workers (quick, after an edit)
 test-notebooks: $(INSTALLED)
@@ -43,6 +49,11 @@ $(INSTALLED): requirements.txt binder/requirements.txt binder/overrides.json pyp
 	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
 	@# The course's JupyterLab defaults, as binder/postBuild installs them.
 	install -D -m 644 binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	touch $@
+
+# Browser assets from the npm registry, exactly as package-lock.json pins them.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 clean:

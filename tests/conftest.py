@@ -79,9 +79,9 @@ class OfflinePage:
     collected, so a test can assert that the page needs no network.
     """
 
-    def __init__(self, browser, site_url: str):
+    def __init__(self, browser, site_url: str, width: int = 1280):
         self.site_url = site_url
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []

@@ -97,7 +97,9 @@ def test_slides_keep_consecutive_boxes_apart():
 def test_slides_link_the_books_pages_and_resolve_term_targets():
     from devops_course.book.slides import simplify_myst
 
-    text = simplify_myst("{term}`인계 <Handoff>`, [참고 자료](references.md), [2장](ch2_practices.ipynb)")
+    text = simplify_myst(
+        "{term}`인계 <Handoff>`, [참고 자료](references.md), [2장](ch2_practices.ipynb)"
+    )
     assert text == "인계, [참고 자료](../book/references.html), [2장](ch2_practices.slides.html)"
 
 

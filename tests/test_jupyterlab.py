@@ -25,7 +25,7 @@ import urllib.request
 
 import nbformat
 import pytest
-from conftest import CHAPTERS, ROOT, screenshot_path
+from conftest import CHAPTERS, ROOT, OfflinePage, screenshot_path
 
 START_TIMEOUT = 90
 RUN_ALL_TIMEOUT_MS = 180_000
@@ -81,7 +81,9 @@ def lab(tmp_path_factory):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                pytest.fail(f"JupyterLab did not start: {(home / 'server.log').read_text()[-2000:]}")
+                pytest.fail(
+                    f"JupyterLab did not start: {(home / 'server.log').read_text()[-2000:]}"
+                )
             time.sleep(0.3)
     yield url
     server.terminate()
@@ -89,33 +91,19 @@ def lab(tmp_path_factory):
     log.close()
 
 
-class LabPage:
+class LabPage(OfflinePage):
     """A Chromium page on the lab that may reach only the lab's own server."""
-
-    def __init__(self, browser, url: str):
-        self.url = url
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
-        self.page = self.context.new_page()
-        self.external: list[str] = []
-        self.page.route("**/*", self._route)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(self.url):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
 
     def open(self, chapter: str):
         page = self.page
-        page.goto(f"{self.url}/lab/workspaces/{chapter}/tree/{chapter}.ipynb?reset")
+        page.goto(f"{self.site_url}/lab/workspaces/{chapter}/tree/{chapter}.ipynb?reset")
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=60_000)
         page.wait_for_function(
             "[...document.querySelectorAll('.jp-MarkdownCell')].length > 0 && "
             f"[...document.querySelectorAll('.jp-MarkdownCell')].every(c => c.querySelector('{RENDERED}'))",
             timeout=60_000,
         )
-        page.wait_for_selector(".jp-StatusBar-TextItem:has-text(\"| Idle\")", timeout=60_000)
+        page.wait_for_selector('.jp-StatusBar-TextItem:has-text("| Idle")', timeout=60_000)
         return page
 
     def run_all(self) -> None:
@@ -128,13 +116,10 @@ class LabPage:
             timeout=RUN_ALL_TIMEOUT_MS,
         )
 
-    def close(self) -> None:
-        self.context.close()
-
 
 @pytest.fixture()
 def lab_page(browser, lab):
-    page = LabPage(browser, lab)
+    page = LabPage(browser, lab, width=1400)
     yield page
     page.close()
 
@@ -153,7 +138,26 @@ def _term_count(chapter: str) -> int:
 
 
 def _quiz_questions(chapter: str) -> int:
-    return len(json.loads((ROOT / "src" / "devops_course" / "quizzes" / f"{chapter[:3]}.json").read_text()))
+    return len(
+        json.loads((ROOT / "src" / "devops_course" / "quizzes" / f"{chapter[:3]}.json").read_text())
+    )
+
+
+def _change(control):
+    """Give one control a new valid-looking value; return how to put the old one
+    back, or None when the control is neither a dropdown nor a number box."""
+    select = control.locator("select")
+    number = control.locator("input[type=number]")
+    if select.count():
+        count, original = select.evaluate("s => [s.options.length, s.selectedIndex]")
+        select.select_option(index=(original + 1) % count)
+        return lambda: select.select_option(index=original)
+    if number.count():
+        original = number.input_value()
+        number.fill(f"{float(original) * 2 if float(original or 0) else 1:g}")
+        number.press("Enter")
+        return lambda: (number.fill(original), number.press("Enter"))
+    return None
 
 
 def _change_a_control(page, widget) -> str:
@@ -165,18 +169,8 @@ def _change_a_control(page, widget) -> str:
         control = controls.nth(index)
         label = control.evaluate("c => c.textContent")
         before = widget.evaluate(FIGURES_JS)
-        select = control.locator("select")
-        number = control.locator("input[type=number]")
-        if select.count():
-            count, original = select.evaluate("s => [s.options.length, s.selectedIndex]")
-            select.select_option(index=(original + 1) % count)
-            undo = lambda: select.select_option(index=original)  # noqa: E731
-        elif number.count():
-            original = number.input_value()
-            number.fill(f"{float(original) * 2 if float(original or 0) else 1:g}")
-            number.press("Enter")
-            undo = lambda: (number.fill(original), number.press("Enter"))  # noqa: E731
-        else:
+        undo = _change(control)
+        if undo is None:
             continue
         try:
             page.wait_for_function(
@@ -199,7 +193,9 @@ def _change_a_control(page, widget) -> str:
 
 def _next_slide(page) -> None:
     """Press Space and wait until reveal.js shows the next slide or fragment."""
-    where = "() => [...document.querySelectorAll('.reveal section.present, .reveal .current-fragment')]"
+    where = (
+        "() => [...document.querySelectorAll('.reveal section.present, .reveal .current-fragment')]"
+    )
     page.evaluate(f"({where})().forEach(e => e.dataset.seen = '1')")
     page.keyboard.press("Space")
     page.wait_for_function(f"({where})().some(e => !e.dataset.seen)", timeout=5_000)
@@ -265,4 +261,4 @@ def test_chapter_in_jupyterlab(lab_page, chapter):
     assert live.count() and live.first.is_visible(), "no slide with a live widget"
     _change_a_control(page, live.first)
     page.screenshot(path=screenshot_path(f"lab-slide-{chapter}.png"))
-    assert lab_page.external == []
+    assert lab_page.external_requests == []

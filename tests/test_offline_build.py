@@ -1,7 +1,9 @@
-"""The HTML build needs no network: it runs in a network namespace with no
-interfaces but loopback (``unshare -n``), or, where that is not allowed, with
-every proxy variable pointing at a closed local port."""
+"""The whole build (HTML, slides, PDF) needs no network once `make` has installed
+everything: it runs in a network namespace with no interfaces but loopback
+(``unshare -n``), or, where that is not allowed, with every proxy variable
+pointing at a closed local port."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,9 +18,16 @@ from tracked_files import copy_tracked_files  # noqa: E402
 
 def _copy_repository(target: Path) -> None:
     copy_tracked_files(ROOT, target)
-    cache = ROOT / "_build" / ".jupyter_cache"
-    if cache.is_dir():  # reuse executed notebooks; executing them offline works too, just slower
-        shutil.copytree(cache, target / "_build" / ".jupyter_cache")
+    # What `make` installed beside the tracked files: the npm packages.
+    shutil.copytree(ROOT / "node_modules", target / "node_modules", symlinks=True)
+    build = ROOT / "_build"
+    if (build / ".jupyter_cache").is_dir():
+        # Reuse executed notebooks (executing them offline works too, just slower),
+        # with the digests that say the cache belongs to this package.
+        shutil.copytree(build / ".jupyter_cache", target / "_build" / ".jupyter_cache")
+        for stamp in (".package-digest", ".extension-digest"):
+            if (build / stamp).exists():
+                shutil.copy2(build / stamp, target / "_build" / stamp)
 
 
 def _isolated() -> list[str]:
@@ -28,15 +37,29 @@ def _isolated() -> list[str]:
     return []
 
 
-def test_html_build_needs_no_network(tmp_path):
+def test_whole_build_needs_no_network_and_is_never_stale(tmp_path):
+    """Offline, and after an edit to package data that no notebook cell shows (a
+    quiz question), the rebuilt pages carry the edit: the execution cache knows
+    everything an output depends on."""
     repo = tmp_path / "repo"
     _copy_repository(repo)
+    quiz = repo / "src" / "devops_course" / "quizzes" / "ch1.json"
+    questions = json.loads(quiz.read_text(encoding="utf-8"))
+    questions[0]["question"] = "오프라인 빌드 확인용으로 고친 질문입니까?"
+    quiz.write_text(json.dumps(questions, ensure_ascii=False), encoding="utf-8")
+    env_package = {"PYTHONPATH": str(repo / "src")}  # the copy's package, not the checkout's
     env = dict(os.environ)
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         env[name] = "http://127.0.0.1:9"  # nothing listens there
     env.pop("no_proxy", None)
-    jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
-    command = _isolated() + [jupyter_book, "build", str(repo), "-n", "-W", "--keep-going"]
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    env.update(env_package)
+    command = _isolated() + [sys.executable, str(repo / "tools" / "build_book.py")]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, (result.stdout[-2000:], result.stderr[-2000:])
-    assert (repo / "_build" / "html" / "book" / "ch1_definition.html").exists()
+    built = repo / "_build"
+    assert (built / "html" / "book" / "ch1_definition.html").exists()
+    assert (built / "html" / "slides" / "reveal.js" / "dist" / "reveal.js").exists()
+    assert (built / "html" / "slides" / "ch5_case_workshop.slides.html").exists()
+    assert (built / "latex" / "book.pdf").read_bytes()[:5] == b"%PDF-"
+    chapter = (built / "html" / "book" / "ch1_definition.html").read_text(encoding="utf-8")
+    assert "오프라인 빌드 확인용으로 고친 질문입니까?" in chapter

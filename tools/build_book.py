@@ -5,10 +5,11 @@ fails the build. Notebooks execute through the jupyter-cache in
 `_build/.jupyter_cache`: an unchanged notebook is not executed again.
 
 The cache only knows a notebook's own code, so a change to the course package
-(which the notebooks import) would leave stale outputs behind. This script keeps a
-digest of the package next to the cache and clears the cache when it changes; a
-change to the Sphinx extension (`devops_course/book`) likewise clears the saved
-Sphinx environment.
+(which the notebooks import), to its data (quizzes, session plans) or to the pinned
+runtime would leave stale outputs behind. This script keeps a digest of all of
+them next to the cache and clears the cache when it changes; a change to the
+Sphinx extension (`devops_course/book`) likewise clears the saved Sphinx
+environment.
 """
 
 from __future__ import annotations
@@ -71,20 +72,24 @@ def build_slides() -> list[Path]:
     from devops_course.book.slides import build_decks
 
     chapters = sorted((ROOT / "book").glob("ch*.ipynb"))
-    return build_decks(chapters, BUILD / "html", BUILD / ".cache", PLOTLY_JS_NAME)
+    return build_decks(chapters, BUILD / "html", ROOT / "node_modules", PLOTLY_JS_NAME)
 
 
 def main() -> None:
-    models = [
+    # Everything a notebook's outputs depend on besides its own cells: the package's
+    # code and data (quizzes, session plans) and the pinned runtime.
+    runtime = [
         p
         for p in PACKAGE.rglob("*")
-        if p.is_file() and "book" not in p.relative_to(PACKAGE).parts and p.suffix == ".py"
-    ]
+        if p.is_file()
+        and "book" not in p.relative_to(PACKAGE).parts
+        and p.suffix in (".py", ".json")
+    ] + [ROOT / "requirements.txt", ROOT / "binder" / "requirements.txt"]
     extension = [
         p for p in (PACKAGE / "book").rglob("*") if p.is_file() and "__pycache__" not in p.parts
     ]
     invalidate(
-        ".package-digest", digest(models), [BUILD / ".jupyter_cache", BUILD / "jupyter_execute"]
+        ".package-digest", digest(runtime), [BUILD / ".jupyter_cache", BUILD / "jupyter_execute"]
     )
     invalidate(
         ".extension-digest",

@@ -1,12 +1,10 @@
 """Measure the book's search on a fixed list of queries, in a real browser.
 
-Usage: python tools/search_eval.py [SITE_DIR] [--pagefind]
+Usage: python tools/search_eval.py [SITE_DIR]
 
 For every query it lists the pages whose text contains the query (in any
 inflected form, since Korean attaches particles and endings to the word) and the
-pages the search box returns, and counts how many expected pages were found. With
-``--pagefind`` it queries a Pagefind index (``SITE_DIR/pagefind``) instead of
-Sphinx's search. Used by tests/test_search.py and for the search issue's report.
+pages the search box returns, and counts how many expected pages were found. Used by tests/test_search.py and for the search issue's report.
 """
 
 from __future__ import annotations
@@ -121,22 +119,7 @@ def sphinx_results(page, url: str, query: str) -> list[str]:
     return [re.sub(r"\.html.*$", "", href) for href in hrefs]
 
 
-def pagefind_results(page, url: str, query: str) -> list[str]:
-    """Docnames a Pagefind index returns for ``query``."""
-    page.goto(f"{url}/search.html", wait_until="load")
-    urls = page.evaluate(
-        """async (q) => {
-            const pagefind = await import('/pagefind/pagefind.js');
-            const search = await pagefind.search(q);
-            const data = await Promise.all(search.results.map(r => r.data()));
-            return data.map(d => d.url);
-        }""",
-        query,
-    )
-    return [re.sub(r"^/|\.html.*$", "", u) for u in urls]
-
-
-def evaluate(site: Path, queries=QUERIES, pagefind: bool = False, browser=None) -> list[dict]:
+def evaluate(site: Path, queries=QUERIES, browser=None) -> list[dict]:
     """Run every query; return one record per query. Pass a Playwright ``browser``
     to reuse one (a test's), or let the function start Chromium itself."""
     if browser is None:
@@ -147,7 +130,7 @@ def evaluate(site: Path, queries=QUERIES, pagefind: bool = False, browser=None) 
                 executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
             )
             try:
-                return evaluate(site, queries, pagefind, own)
+                return evaluate(site, queries, own)
             finally:
                 own.close()
     server, url = _serve(site)
@@ -156,7 +139,7 @@ def evaluate(site: Path, queries=QUERIES, pagefind: bool = False, browser=None) 
     try:
         for query in queries:
             expected = expected_pages(site, query)
-            found = (pagefind_results if pagefind else sphinx_results)(page, url, query)
+            found = sphinx_results(page, url, query)
             records.append(
                 {
                     "query": query,
@@ -172,9 +155,8 @@ def evaluate(site: Path, queries=QUERIES, pagefind: bool = False, browser=None) 
 
 
 def main() -> None:
-    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    site = Path(arguments[0]) if arguments else ROOT / "_build" / "html"
-    records = evaluate(site, pagefind="--pagefind" in sys.argv)
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / "html"
+    records = evaluate(site)
     total_expected = sum(len(r["expected"]) for r in records)
     total_hits = sum(r["hits"] for r in records)
     for r in records:

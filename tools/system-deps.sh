@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the book needs (TeX for the PDF, Korean fonts,
-# Chromium for figure images and browser tests, poppler for PDF checks).
+# Chromium for figure images and browser tests, poppler for PDF checks, and npm for
+# the browser assets pinned in package-lock.json).
 # Installs only what is missing; needs root or sudo for that, otherwise it stops
 # and lists the packages.
 set -euo pipefail
@@ -15,6 +16,9 @@ for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$package")
 done
+
+# npm may come with a nodejs build from elsewhere; Debian ships it as its own package.
+command -v npm >/dev/null || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -32,7 +32,6 @@ MANUAL_DETECTION_MINUTE = 60
 WINDOW = 5
 MIN_REQUESTS = 100  # the canary must have served this many requests before a verdict
 SHARES = (0.01, 0.05, 0.10, 0.25, 0.50)
-THRESHOLDS = (0.01, 0.02, 0.04)
 
 
 @dataclass(frozen=True)
@@ -77,11 +76,6 @@ class CanaryRun:
     def affected_users(self) -> int:
         """Requests the new version answered with an error (requests, not people)."""
         return int(self.new_errors.sum())
-
-    @property
-    def excess_affected(self) -> float:
-        """Errors beyond what the old version would have produced for the same requests."""
-        return float(self.new_errors.sum() - self.new_requests.sum() * self.params.old_error_rate)
 
 
 @lru_cache(maxsize=8)

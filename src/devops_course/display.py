@@ -5,10 +5,14 @@ A cell's output holds, side by side:
 * ``application/vnd.jupyter.widget-view+json``: the live ipywidgets view (Jupyter);
 * ``application/vnd.plotly.v1+json``: the kernel-free explorer figure, which the
   book renders as HTML and, for the PDF, as an image;
-* ``text/plain``: a Korean sentence saying what the output is.
+* ``text/plain``: a Korean sentence saying what the output is;
+* ``text/html`` (in Colab only, which renders no plotly mime type): the figure as
+  HTML with plotly.js.
 
-Each front end picks the face it can show: JupyterLab the widget, the HTML book the
-explorer (``nb_mime_priority_overrides`` in ``_config.yml``), the PDF an image.
+Each front end picks the face it can show: JupyterLab the widget; the HTML book the
+explorer, and the PDF an image of it, through the ``course_plotly`` mime renderer
+(``devops_course.book.plotly_mime``, registered in ``pyproject.toml``), whose
+priorities rank the plotly figure above the widget view for those builders.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ Three layers: the model (:func:`simulate`), the figure (:func:`handoff_figure`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import median
 
 import numpy as np
 import plotly.graph_objects as go
@@ -137,10 +136,6 @@ class HandoffResult:
     @property
     def lead_times(self) -> list[float]:
         return [change.lead_time for change in self.changes]
-
-    @property
-    def median_lead_time(self) -> float:
-        return median(self.lead_times)
 
     @property
     def mean_lead_time(self) -> float:

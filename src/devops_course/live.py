@@ -21,7 +21,9 @@ ERROR_STYLE = (
     "border-left:4px solid #D55E00;background:#FFF4EC;color:#5A1E00;padding:6px 10px;margin:4px 0"
 )
 
-NOTE_STYLE = "border-left:4px solid #0072B2;background:#EEF6FB;color:#0B3954;padding:6px 10px;margin:4px 0"
+NOTE_STYLE = (
+    "border-left:4px solid #0072B2;background:#EEF6FB;color:#0B3954;padding:6px 10px;margin:4px 0"
+)
 
 
 def _figure_output(fig: go.Figure) -> dict:
@@ -95,7 +97,9 @@ class LiveFigure:
         meta = fig.layout.meta
         note = meta.get("note") if isinstance(meta, dict) else None
         if note:
-            self.message.value = f'<div role="status" style="{NOTE_STYLE}">ℹ {html.escape(note)}</div>'
+            self.message.value = (
+                f'<div role="status" style="{NOTE_STYLE}">ℹ {html.escape(note)}</div>'
+            )
 
     def _show_error(self, text: str) -> None:
         self._error = html.escape(text)

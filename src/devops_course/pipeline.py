@@ -160,7 +160,7 @@ class PipelineResult:
         return median(self.lead_hours) if self.lead_hours else 0.0
 
 
-def _merge(env, index, developer, merged, params, runner, draws, records, counts):
+def _merge(env, developer, merged, params, runner, draws, records, counts):
     yield env.timeout(merged)
     written = merged - params.merge_interval * DAY_MINUTES / 2
     conflict = draws.random() < params.conflict_probability
@@ -208,18 +208,14 @@ def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResul
     horizon = checked.days * DAY_MINUTES
     records: list[MergeRecord] = []
     counts = ([0] * len(STAGES), [0] * len(STAGES))
-    index = 0
     for developer in range(checked.developers):
         # Each developer gets an own generator, so adding a developer leaves the
         # others' luck unchanged; start times are staggered across the interval.
         draws = np.random.default_rng([checked.seed, developer])
         merged = interval * (developer + 1) / checked.developers
         while merged <= horizon:
-            env.process(
-                _merge(env, index, developer, merged, checked, runner, draws, records, counts)
-            )
+            env.process(_merge(env, developer, merged, checked, runner, draws, records, counts))
             merged += interval
-            index += 1
     env.run()
     records.sort(key=lambda record: (record.merged, record.developer))
     return PipelineResult(checked, tuple(records), tuple(counts[0]), tuple(counts[1]))

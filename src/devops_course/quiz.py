@@ -39,7 +39,9 @@ TRANSLATIONS = {
 }
 # The typed answer: dark on the white input, in light and dark mode (jupyterquiz
 # colours it with --jq-text-color, the white of the question text).
-INPUT_STYLE = "#%(id)s input.Input-text { color: #1A1A1A; background: #FFFFFF; caret-color: #1A1A1A; }"
+INPUT_STYLE = (
+    "#%(id)s input.Input-text { color: #1A1A1A; background: #FFFFFF; caret-color: #1A1A1A; }"
+)
 # Colours with at least 4.5:1 contrast for their text (white on the dark ones).
 COLOURS = {
     "--jq-multiple-choice-bg": "#1F4E79",

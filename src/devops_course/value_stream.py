@@ -93,10 +93,6 @@ class FlowResult:
         area = sum(level * (times[i + 1] - times[i]) for i, level in enumerate(self.wip_levels))
         return area / horizon
 
-    @property
-    def final_wip(self) -> int:
-        return self.wip_levels[-1] if self.wip_levels else 0
-
 
 def simulate(params: FlowParams | None = None, **overrides) -> FlowResult:
     """Run the value stream (SimPy) for ``weeks`` working weeks."""

@@ -7,8 +7,8 @@ built site, and writes an index page.
 
 Everything a deck loads is served by the site itself:
 
-* reveal.js comes from the npm registry at build time, pinned by version and
-  checked against its published sha512 integrity, then cached in ``_build``;
+* reveal.js comes from the npm package pinned in ``package.json`` and
+  ``package-lock.json`` (version and sha512 integrity), installed by ``npm ci``;
 * plotly.js and the course's figure script come from the site's ``_static``.
 
 MyST syntax that nbconvert does not know (roles, directives) is simplified to
@@ -17,15 +17,11 @@ plain Markdown for the slides; exercise solutions are left out.
 
 from __future__ import annotations
 
-import base64
 import copy
-import hashlib
 import html
 import json
 import re
 import shutil
-import tarfile
-import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -33,35 +29,22 @@ import nbformat
 from ..display import PLOTLY_MIME, WIDGET_MIME
 from .figure_node import figure_alt, figure_digest
 
-REVEAL_VERSION = "4.6.1"
-REVEAL_URL = f"https://registry.npmjs.org/reveal.js/-/reveal.js-{REVEAL_VERSION}.tgz"
-REVEAL_INTEGRITY = "sha512-1CW0auaXNPmwmvQ7TwpszwVxMi2Xr5cTS3J3EBC/HHgbPF32Dn7aiu/LKWDOGjMbaDwKQiGmfqcoGQ74HUHCMw=="
 TEMPLATE_DIR = Path(__file__).parent / "slides_template"
 
 
-def fetch_reveal(cache: Path) -> Path:
-    """Return a folder with reveal.js's ``dist`` and ``plugin``, downloading the
-    pinned release once and verifying its integrity."""
-    target = cache / f"reveal.js-{REVEAL_VERSION}"
-    if (target / "dist" / "reveal.js").exists():
-        return target
-    archive = cache / f"reveal.js-{REVEAL_VERSION}.tgz"
-    if not archive.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        with urllib.request.urlopen(REVEAL_URL, timeout=60) as response:
-            data = response.read()
-        digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-        if digest != REVEAL_INTEGRITY:
-            raise RuntimeError(f"reveal.js {REVEAL_VERSION}: integrity mismatch ({digest})")
-        archive.write_bytes(data)
-    with tarfile.open(archive) as tar:
-        members = [
-            m for m in tar.getmembers() if m.name.startswith(("package/dist/", "package/plugin/"))
-        ]
-        for member in members:
-            member.name = member.name.removeprefix("package/")
-        tar.extractall(target, members=members, filter="data")
-    return target
+def reveal_files(node_modules: Path) -> Path:
+    """The installed reveal.js package (``npm ci`` from package.json and its lockfile)."""
+    package = node_modules / "reveal.js"
+    if not (package / "dist" / "reveal.js").exists():
+        raise RuntimeError(
+            f"reveal.js is not installed in {node_modules}: run `npm ci` (make does)"
+        )
+    return package
+
+
+def reveal_version(package: Path) -> str:
+    """The version of the installed reveal.js, for the credits on the index page."""
+    return json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
 
 
 # ---------------------------------------------------------------- MyST to Markdown
@@ -202,12 +185,15 @@ def _title(notebook_path: Path) -> str:
     return notebook_path.stem
 
 
-def build_decks(chapters: list[Path], site: Path, cache: Path, plotly_name: str) -> list[Path]:
+def build_decks(
+    chapters: list[Path], site: Path, node_modules: Path, plotly_name: str
+) -> list[Path]:
     """Export every chapter's deck and the index page into ``site/slides``."""
     out_dir = site / "slides"
     out_dir.mkdir(parents=True, exist_ok=True)
-    reveal = fetch_reveal(cache)
-    shutil.copytree(reveal, out_dir / "reveal.js", dirs_exist_ok=True)
+    reveal = reveal_files(node_modules)
+    for part in ("dist", "plugin"):
+        shutil.copytree(reveal / part, out_dir / "reveal.js" / part, dirs_exist_ok=True)
     images = chapters[0].parent / "images"
     if images.is_dir():
         shutil.copytree(images, out_dir / "images", dirs_exist_ok=True)
@@ -217,7 +203,7 @@ def build_decks(chapters: list[Path], site: Path, cache: Path, plotly_name: str)
         for path, deck in zip(chapters, decks)
     )
     (out_dir / "index.html").write_text(
-        INDEX.format(items=items, reveal=REVEAL_VERSION), encoding="utf-8"
+        INDEX.format(items=items, reveal=reveal_version(reveal)), encoding="utf-8"
     )
     return decks
 
