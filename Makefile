@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 SHELL := /bin/bash
 
-.PHONY: book test lint test-notebooks bench system-deps notebooks clean
+.PHONY: book test test-fast lint test-notebooks bench system-deps notebooks clean
 
 ## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
 book: system-deps $(INSTALLED) $(NODE_INSTALLED)
@@ -15,6 +15,11 @@ book: system-deps $(INSTALLED) $(NODE_INSTALLED)
 ## test: lint, build the book, then run every test (units, notebooks, build, browser)
 test: lint book
 	$(BIN)/python -m pytest
+
+## test-fast: the unit tests only: no browser, no built book, no notebooks, nothing slow
+test-fast: $(INSTALLED)
+	$(BIN)/python -m pytest -o addopts="" -p no:cacheprovider -q \
+		-m "not browser and not build and not notebook and not slow" tests
 
 ## lint: ruff's checks and formatting (pinned in requirements.txt)
 lint: $(INSTALLED)

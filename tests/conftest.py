@@ -30,6 +30,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Tiers: `make test` runs everything; `make test-fast` leaves out what needs a browser,
+# the built book, a notebook kernel, or minutes (see pyproject.toml's markers).
+BROWSER_FIXTURES = {"browser", "offline_page", "site_url", "lab", "lab_page"}
+BUILD_NAMES = {"require_build", "page", "HTML", "PDF", "SITE_PAGES"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test by what it needs, so tiers can select on it."""
+    for item in items:
+        if item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid:
+            item.add_marker(pytest.mark.notebook)
+            continue
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        function = getattr(item, "function", None)
+        if function is not None and BUILD_NAMES & set(function.__code__.co_names):
+            item.add_marker(pytest.mark.build)
+
+
 def require_build(path: Path) -> Path:
     """Fail (not skip) when the book was not built: `make test` builds it first."""
     if not path.exists():

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from conftest import ROOT
 
 RUNNER = textwrap.dedent(
@@ -40,6 +41,7 @@ def _repository_copy(target):
             shutil.copy2(source, target / name)
 
 
+@pytest.mark.slow
 def test_every_notebook_runs_in_a_fresh_binder_environment(tmp_path):
     repo = tmp_path / "repo"
     _repository_copy(repo)

@@ -1,21 +1,8 @@
-"""The book in a real browser (Debian's Chromium) with every off-site request blocked."""
-
-import pytest
-from conftest import CHAPTERS
+"""The first chapter's explorer in a real browser (Debian's Chromium), operated
+from the keyboard. Every page's offline and accessibility checks are in
+test_site.py."""
 
 TRACE_DATA = "el => JSON.stringify(el.data.map(t => [t.x, t.y, t.visible]))"
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_works_offline(offline_page, chapter):
-    page = offline_page.open(f"book/{chapter}.html")
-    drawn = page.eval_on_selector_all(
-        ".js-plotly-plot", "els => els.map(el => !!el.querySelector('svg.main-svg'))"
-    )
-    assert drawn and all(drawn)
-    assert offline_page.external_requests == []
-    assert offline_page.console_errors == []
-    assert page.locator(".jupyter-widgets, .widget-area").count() == 0, "no dead widgets"
 
 
 def test_explorer_reacts_to_keyboard_and_buttons(offline_page):

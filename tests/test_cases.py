@@ -1,7 +1,6 @@
 """Chapters 4 and 5: deployment frequency, canary, case metrics, error budget,
 team paths, the roadmap workshop, the session clock and the quizzes."""
 
-import json
 import re
 
 import pytest
@@ -348,8 +347,19 @@ def test_answer_key_and_printable():
     assert text.count("   - 가.") == sum(1 for q in load("ch1") if q["type"] != "numeric")
 
 
-def test_quiz_files_are_valid_json_for_jupyterquiz():
+def test_quiz_files_have_the_fields_jupyterquiz_reads():
     for name in CHAPTER_QUIZZES:
         for q in load(name):
             assert q["type"] in ("multiple_choice", "many_choice", "numeric")
-            json.dumps(q)
+            assert q["question"].strip() and q["answers"]
+            for answer in q["answers"]:
+                assert answer["feedback"].strip()
+                if q["type"] == "numeric":
+                    assert answer["type"] in ("value", "range", "default")
+                    if answer["type"] == "value":
+                        assert isinstance(answer["value"], (int, float))
+                else:
+                    assert answer["answer"].strip() and isinstance(answer["correct"], bool)
+            if q["type"] == "numeric":
+                assert isinstance(q.get("precision", 3), int)
+                assert q["answers"][-1]["type"] == "default", "a wrong number gets feedback too"

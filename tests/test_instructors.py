@@ -77,7 +77,7 @@ def test_deck_steps_through_slides_offline(offline_page, chapter):
     seen = [page.evaluate("Reveal.getIndices().h")]
     for _ in range(3):
         page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(150)
+        page.wait_for_function("h => Reveal.getIndices().h > h", arg=seen[-1])
         seen.append(page.evaluate("Reveal.getIndices().h"))
     assert seen == sorted(seen) and seen[-1] >= 3
     page.screenshot(path=screenshot_path(f"deck-{chapter}.png"))

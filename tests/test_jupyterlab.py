@@ -167,6 +167,9 @@ def _change_a_control(page, widget) -> str:
     tried = []
     for index in range(controls.count()):
         control = controls.nth(index)
+        # JupyterLab skips rendering cells far from the viewport: bring this one in.
+        control.evaluate("c => c.scrollIntoView({block: 'center'})")
+        control.wait_for(state="visible")
         label = control.evaluate("c => c.textContent")
         before = widget.evaluate(FIGURES_JS)
         undo = _change(control)
@@ -201,6 +204,7 @@ def _next_slide(page) -> None:
     page.wait_for_function(f"({where})().some(e => !e.dataset.seen)", timeout=5_000)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_in_jupyterlab(lab_page, chapter):
     page = lab_page.open(chapter)

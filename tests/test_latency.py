@@ -9,6 +9,8 @@ import pytest
 
 from devops_course.latency import INTERACTIVES, budget_ms, measure
 
+pytestmark = pytest.mark.slow  # hundreds of timed widget updates
+
 
 @pytest.mark.parametrize("name", INTERACTIVES)
 def test_widget_update_p95_is_within_three_times_its_budget(name):

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -37,6 +38,7 @@ def _isolated() -> list[str]:
     return []
 
 
+@pytest.mark.slow
 def test_whole_build_needs_no_network_and_is_never_stale(tmp_path):
     """Offline, and after an edit to package data that no notebook cell shows (a
     quiz question), the rebuilt pages carry the edit: the execution cache knows

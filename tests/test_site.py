@@ -35,7 +35,7 @@ def test_page_works_offline_and_is_accessible(offline_page, path):
         ".every(el => el.dataset.drawn === 'true')",
         timeout=20_000,
     )
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # late requests and console errors too
     assert offline_page.external_requests == [], "no request may leave localhost"
     assert offline_page.console_errors == []
     assert page.evaluate("document.documentElement.lang") == "ko"
