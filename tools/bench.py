@@ -233,7 +233,9 @@ def print_table(report: dict) -> None:
                     print(f"  {key:<60} {value}{mark}")
 
 
-def main() -> None:
+def main() -> int:
+    """Measure everything, write bench.json, print the table; return 1 when a
+    budget is missed (so `make bench` fails), else 0."""
     BENCH.mkdir(parents=True, exist_ok=True)
     report: dict = {"budgets": {}}
     for step in (bench_builds, bench_pdf, bench_nbval, bench_latency, bench_sizes):
@@ -247,7 +249,11 @@ def main() -> None:
     )
     print_table(report)
     print(f"\nwritten: {BENCH / 'bench.json'}")
+    missed = [name for name, met in budgets.items() if not met]
+    for name in missed:
+        print(f"[bench] budget missed: {name}", file=sys.stderr)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
