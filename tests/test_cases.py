@@ -236,6 +236,32 @@ def test_clock_output_in_three_media():
     )
 
 
+def test_clock_reads_right_before_its_script_runs():
+    """An untrusted notebook shows the clock's HTML without its script."""
+    without_script = re.sub(
+        r"<script>.*?</script>",
+        "",
+        session_clock.SessionClock([("토론", 2.5), ("발표", 2)])._html(),
+        flags=re.S,
+    )
+    text = re.sub(r"<[^>]+>", " ", without_script)
+    assert "02:30" in text and "지금: 토론" in " ".join(text.split())
+    assert "발표 (2분)" in text and "셀을 실행하면 시계가 움직입니다" in text
+
+
+def test_quiz_reads_and_answers_without_its_script():
+    from devops_course.quiz import static_html
+
+    questions = load("ch2")
+    fallback = static_html(questions, "quiz_x")
+    assert fallback.count("<li>") == len(questions)
+    choices = sum(len(q["answers"]) for q in questions if q["type"] != "numeric")
+    numeric = sum(q["type"] == "numeric" for q in questions)
+    assert fallback.count("<details>") == choices + numeric
+    assert fallback.count("✔ 맞습니다.") >= sum(q["type"] != "numeric" for q in questions)
+    assert "<script" not in fallback and "맞았습니다" not in fallback
+
+
 def test_unknown_plan():
     with pytest.raises(CourseInputError, match="없습니다"):
         session_clock.SessionClock("session99")

@@ -197,7 +197,8 @@ class SessionClock:
         first, rest = self.segments[0], self.segments[1:]
         # What the clock shows before it starts, written out so that a notebook
         # opened without running (its scripts not trusted yet) still reads right.
-        left = f"{int(first.minutes):02d}:{round(first.minutes % 1 * 60):02d}"
+        seconds = round(first.minutes * 60)
+        left = f"{seconds // 60:02d}:{seconds % 60:02d}"
         upcoming = f"{rest[0].title} ({rest[0].minutes:g}분)" if rest else "없음 (마지막 구간)"
         # A region, not a <section>: reveal.js takes every <section> for a slide.
         return (
