@@ -75,3 +75,50 @@ def test_a_good_change_redraws(interactive):
     assert live.error_text == ""
     assert live.figure is not before
     control.value = original
+
+
+# The control values each chapter's exercises ask for (exercise label: module, values).
+EXERCISE_SETTINGS = {
+    "ch1-ex-delay": ("handoff", {"handoff_delay": 8.0}),
+    "ch1-ex-capacity": ("handoff", {"capacity": 1}),
+    "ch2-ex-probability": ("small_batches", {"failure_probability": 0.05}),
+    "ch2-ex-runners": ("pipeline", {"runners": 1, "merge_interval": 0.5}),
+    "ch2-ex-iac": ("iac", {"web_servers": 3}),
+    "ch2-ex-alert (창 15분)": ("monitoring", {"threshold": 160.0, "window": 15}),
+    "ch2-ex-alert (창 1분)": ("monitoring", {"threshold": 160.0, "window": 1}),
+    "ch3-ex-constraint": ("value_stream", {"ops_speed": 2.0}),
+    "ch3-ex-business": ("feedback_loops", {"business_days": 14.0}),
+    "ch3-ex-dora": (
+        "dora",
+        {
+            "deploys_per_month": 20.0,
+            "failed_per_month": 6.0,
+            "lead_time_hours": 30.0,
+            "restore_hours": 3.0,
+        },
+    ),  # fmt: skip
+    "ch4-ex-canary-share": ("canary", {"canary_share": 0.01}),
+    "ch4-ex-false-rollback": (
+        "canary",
+        {"new_error_rate": 0.005, "canary_share": 0.01, "threshold": 0.008},
+    ),  # fmt: skip
+    "ch5-ex-budget": ("error_budget", {"slo": 0.9995}),
+    "ch5-ex-paths": ("team_paths", {"people": 100, "team_size": 8}),
+    "ch5-ex-roadmap": (
+        "roadmap",
+        {"culture": 1, "vcs": 1, "ci": 2, "tests": 2, "monitoring": 3, "iac": 3, "cd": 4},
+    ),
+}
+
+
+@pytest.mark.parametrize("exercise", EXERCISE_SETTINGS)
+def test_every_value_an_exercise_asks_for_visibly_changes_the_widget(exercise):
+    """The learner sees a reaction: a redrawn figure with other content, or a note
+    saying why the figure looks the same (a setting that equals a preset)."""
+    name, values = EXERCISE_SETTINGS[exercise]
+    live = importlib.import_module(f"devops_course.{name}").interactive().live
+    before = live.figure.to_plotly_json()
+    for control, value in values.items():
+        live.controls[control].value = value
+    assert live.error_text == "", live.error_text
+    assert live.figure.to_plotly_json() != before or "ℹ" in live.message.value
