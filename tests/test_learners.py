@@ -262,6 +262,9 @@ def test_quiz_in_the_browser_offline(offline_page):
         "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
     )
     assert colour == "rgb(26, 26, 26)" and background == "rgb(255, 255, 255)"
+    # So is its prompt, which sits on the page, not on the dark question box.
+    prompt = numeric.locator(".InpLabel").evaluate("l => getComputedStyle(l).color")
+    assert prompt == "rgb(26, 26, 26)"
     box.press("Enter")
     assert "5장의 원문이 적은 값" in numeric.locator(".Feedback").inner_text()
     box.fill("11.6")

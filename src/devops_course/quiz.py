@@ -51,7 +51,7 @@ COLOURS = {
     "--jq-many-choice-bg": "#7A3B00",
     "--jq-numeric-bg": "#1F4E79",
     "--jq-numeric-input-bg": "#FFFFFF",
-    "--jq-numeric-input-label": "#FFFFFF",
+    "--jq-numeric-input-label": "#1A1A1A",  # the prompt beside the box, on the page colour
     "--jq-numeric-input-shadow": "#999999",
     "--jq-string-bg": "#4C1A57",
     # Used both as text on white and as a button background under white text.
