@@ -14,7 +14,6 @@ nothing else. For every chapter the test
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import socket
@@ -26,6 +25,8 @@ import urllib.request
 import nbformat
 import pytest
 from conftest import CHAPTERS, ROOT, OfflinePage, screenshot_path
+
+from devops_course.quiz import load as load_quiz
 
 START_TIMEOUT = 90
 RUN_ALL_TIMEOUT_MS = 180_000
@@ -138,9 +139,7 @@ def _term_count(chapter: str) -> int:
 
 
 def _quiz_questions(chapter: str) -> int:
-    return len(
-        json.loads((ROOT / "src" / "devops_course" / "quizzes" / f"{chapter[:3]}.json").read_text())
-    )
+    return len(load_quiz(chapter[:3]))
 
 
 def _change(control):

@@ -49,12 +49,11 @@ def test_whole_build_needs_no_network_and_is_never_stale(tmp_path):
     questions = json.loads(quiz.read_text(encoding="utf-8"))
     questions[0]["question"] = "오프라인 빌드 확인용으로 고친 질문입니까?"
     quiz.write_text(json.dumps(questions, ensure_ascii=False), encoding="utf-8")
-    env_package = {"PYTHONPATH": str(repo / "src")}  # the copy's package, not the checkout's
     env = dict(os.environ)
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         env[name] = "http://127.0.0.1:9"  # nothing listens there
     env.pop("no_proxy", None)
-    env.update(env_package)
+    env["PYTHONPATH"] = str(repo / "src")  # the copy's (edited) package, not the checkout's
     command = _isolated() + [sys.executable, str(repo / "tools" / "build_book.py")]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, (result.stdout[-2000:], result.stderr[-2000:])

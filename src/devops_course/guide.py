@@ -23,13 +23,15 @@ CHAPTERS = {
     "ch5": "ch5_case_workshop",
 }
 PLANS = {"ch1": "ch1", "ch2": "ch2", "ch3": "ch3", "ch4": "ch4", "ch5": "session7"}
+# A MyST role such as {term}`인계 <Handoff>` or {ref}`참고 자료 <ch2-references>`; group 1 is
+# the text a reader sees. The slides (devops_course.book.slides) use it too.
+ROLE = re.compile(r"\{(?:term|doc|ref|numref|download)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
 EXERCISE = re.compile(
     r"::::\{exercise\}\n:label: (?P<label>[\w-]+)\n\n(?P<question>.*?)\n::::", re.S
 )
 SOLUTION = re.compile(
     r"::::\{solution\} (?P<label>[\w-]+)\n(?::class: \w+\n)?\n(?P<answer>.*?)\n::::", re.S
 )
-ROLE = re.compile(r"\{term\}`([^`<]*?)(?:\s*<[^`>]*>)?`")
 
 
 def _markdown_cells(book: Path, chapter: str) -> list[str]:

@@ -149,7 +149,7 @@ def compare(**params) -> dict[str, FlowResult]:
         name: simulate(dev_speed=d, test_speed=t, ops_speed=o, **params)
         for name, (d, t, o) in PRESETS.items()
     }
-    if speeds not in PRESETS.values():
+    if matching_preset(*speeds) is None:
         d, t, o = speeds
         results["지금 설정"] = simulate(dev_speed=d, test_speed=t, ops_speed=o, **params)
     return results

@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 
 from ..display import PLOTLY_MIME, WIDGET_MIME
+from ..guide import ROLE
 from .figure_node import figure_alt, figure_digest
 
 TEMPLATE_DIR = Path(__file__).parent / "slides_template"
@@ -49,7 +50,6 @@ def reveal_version(package: Path) -> str:
 
 # ---------------------------------------------------------------- MyST to Markdown
 
-ROLE = re.compile(r"\{(?:term|doc|ref|numref|download)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
 FENCE_OPEN = re.compile(r"^(:{3,}|`{3,})\{(\w[\w-]*)\}\s*(.*)$")
 
 
