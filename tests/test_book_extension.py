@@ -4,7 +4,6 @@ import json
 
 import plotly.graph_objects as go
 
-from devops_course import handoff
 from devops_course.book.figure_node import (
     PlotlyFigureNode,
     figure_alt,
@@ -12,7 +11,8 @@ from devops_course.book.figure_node import (
     print_figure,
 )
 from devops_course.book.plotly_mime import PlotlyMimeRenderer
-from devops_course.display import PLOTLY_MIME, WIDGET_MIME, StaticFigure, figure_json
+from devops_course.core.display import PLOTLY_MIME, WIDGET_MIME, StaticFigure
+from devops_course.interactives import handoff
 
 
 class _Data:
@@ -22,7 +22,7 @@ class _Data:
 
 
 def test_plugin_turns_plotly_json_into_a_figure_node():
-    figure = figure_json(handoff.organisation_diagram())
+    figure = handoff.organisation_diagram()
     nodes = PlotlyMimeRenderer.handle_mime(None, _Data(PLOTLY_MIME, figure), False)
     assert isinstance(nodes[0], PlotlyFigureNode)
     assert nodes[0]["figure"] == figure
@@ -42,7 +42,7 @@ def test_priorities_prefer_plotly_and_hide_widgets_in_the_book():
 
 
 def test_printed_explorer_loses_its_controls_and_extra_height():
-    explorer = figure_json(handoff.explorer_figure())
+    explorer = handoff.explorer()
     printed = print_figure(explorer)
     assert "sliders" not in printed["layout"] and "updatemenus" not in printed["layout"]
     assert printed["layout"]["height"] == explorer["layout"]["height"] - 100
@@ -50,12 +50,12 @@ def test_printed_explorer_loses_its_controls_and_extra_height():
 
 
 def test_alt_text_and_digest():
-    figure = figure_json(handoff.organisation_diagram())
+    figure = handoff.organisation_diagram()
     assert "Customer Support" in figure_alt(figure)
     assert figure_alt({"layout": {"title": {"text": "제목"}}}) == "제목"
     assert figure_digest(figure) == figure_digest(json.loads(json.dumps(figure)))
     other = go.Figure(go.Bar(y=[1]))
-    assert figure_digest(figure) != figure_digest(figure_json(other))
+    assert figure_digest(figure) != figure_digest(other.to_plotly_json())
 
 
 def test_static_figure_bundle_has_korean_text():
@@ -71,7 +71,7 @@ def test_pdf_build_without_a_browser_says_what_to_install(monkeypatch, tmp_path)
     from devops_course.book.latex_images import render_pngs
 
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chromium"))
-    figure = figure_json(handoff.organisation_diagram())
+    figure = handoff.organisation_diagram()
     with pytest.raises(ExtensionError, match="apt-get install chromium"):
         render_pngs([(figure, tmp_path / "figure.png")])
     assert not (tmp_path / "figure.png").exists()

@@ -5,7 +5,10 @@ import re
 
 import pytest
 
-from devops_course import (
+from devops_course.classroom import session_clock
+from devops_course.classroom.quiz import Quiz, answer_key, load, printable
+from devops_course.core.errors import CourseInputError
+from devops_course.interactives import (
     canary,
     case_metrics,
     deploy_frequency,
@@ -13,12 +16,9 @@ from devops_course import (
     error_budget,
     handoff,
     roadmap,
-    session_clock,
     small_batches,
     team_paths,
 )
-from devops_course.errors import CourseInputError
-from devops_course.quiz import Quiz, answer_key, load, printable
 
 # ---------------------------------------------------------------- deployment frequency
 
@@ -250,7 +250,7 @@ def test_clock_reads_right_before_its_script_runs():
 
 
 def test_quiz_reads_and_answers_without_its_script():
-    from devops_course.quiz import static_html
+    from devops_course.classroom.quiz import static_html
 
     questions = load("ch2")
     fallback = static_html(questions, "quiz_x")
@@ -331,7 +331,7 @@ def test_numeric_answers_match_the_models():
     weekly = small_batches.compare_cadences()["weekly"]
     assert _numeric("ch2", "실패할 확률") == round(weekly.failure_probability * 100)
     assert _numeric("ch2", "이분 탐색") == weekly.bisect_steps
-    from devops_course import feedback_loops
+    from devops_course.interactives import feedback_loops
 
     assert _numeric("ch3", "기술 루프") == feedback_loops.learning_summary()["unvalidated_changes"]
     assert _numeric("ch4", "Amazon") == pytest.approx(

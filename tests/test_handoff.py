@@ -2,13 +2,14 @@
 
 import math
 
+import plotly.graph_objects as go
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from devops_course import handoff
-from devops_course.display import PLOTLY_MIME, WIDGET_MIME
-from devops_course.errors import CourseInputError
+from devops_course.core.display import PLOTLY_MIME, WIDGET_MIME
+from devops_course.core.errors import CourseInputError
+from devops_course.interactives import handoff
 
 
 def test_simulation_is_deterministic():
@@ -116,7 +117,7 @@ def test_bad_input_is_rejected_in_korean(field, value, message):
 
 def test_figure_shows_the_selected_organisation():
     results = handoff.compare()
-    fig = handoff.handoff_figure(results, "devops")
+    fig = go.Figure(handoff.handoff_figure(results, "devops"))
     visible = {t.legendgroup for t in fig.data if t.legendgroup and t.visible}
     assert visible and all(group.startswith("devops") for group in visible)
     assert "DevOps 팀" in fig.layout.meta["alt"]
@@ -125,7 +126,7 @@ def test_figure_shows_the_selected_organisation():
 
 
 def test_explorer_slider_steps_carry_different_data():
-    fig = handoff.explorer_figure()
+    fig = go.Figure(handoff.explorer())
     steps = fig.layout.sliders[0].steps
     assert [s.label for s in steps] == ["0시간", "2시간", "4시간", "8시간", "16시간"]
     assert fig.layout.sliders[0].active == 2
@@ -137,7 +138,7 @@ def test_explorer_slider_steps_carry_different_data():
 
 
 def test_organisation_diagram_names_all_roles():
-    fig = handoff.organisation_diagram()
+    fig = go.Figure(handoff.organisation_diagram())
     texts = " ".join(a.text for a in fig.layout.annotations)
     for stage in handoff.STAGES:
         assert stage.role in texts and stage.name in texts

@@ -26,7 +26,7 @@ import nbformat
 import pytest
 from conftest import CHAPTERS, ROOT, OfflinePage, screenshot_path
 
-from devops_course.quiz import load as load_quiz
+from devops_course.classroom.quiz import load as load_quiz
 
 START_TIMEOUT = 90
 RUN_ALL_TIMEOUT_MS = 180_000

@@ -1,20 +1,28 @@
-"""Regression guard for the live widgets: an update's p95 stays under three times
-its budget (100 ms, or 150 ms for the SimPy simulations). Loose enough for a noisy
-machine, tight enough to catch an accidental tenfold slowdown. `make bench`
-measures the same thing properly (50 changes per control)."""
+"""Regression guard for the live widgets: an update's median stays within three
+times its floor (checking the values, running the model and serialising the figure,
+timed on the same values). Looser than `make bench`'s budget of two, which measures
+50 changes per control, so a noisy machine does not fail it, but an accidental
+return to slow figure building (ten times the floor or more) does."""
 
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from devops_course.latency import INTERACTIVES, budget_ms, measure
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+
+from latency import INTERACTIVES, measure  # noqa: E402
 
 pytestmark = pytest.mark.slow  # hundreds of timed widget updates
 
 
 @pytest.mark.parametrize("name", INTERACTIVES)
-def test_widget_update_p95_is_within_three_times_its_budget(name):
+def test_widget_update_median_is_within_three_times_its_floor(name):
     # CPU time of this process: browser tests on the other worker cannot inflate it.
     latency = measure(name, changes_per_control=6, clock=time.process_time)
     assert len(latency.updates) >= 6
-    assert latency.p95 <= 3 * budget_ms(name), f"{name}: p95 {latency.p95:.0f} ms"
+    assert latency.ratio <= 3, (
+        f"{name}: median {latency.median:.1f} ms is {latency.ratio:.1f}x "
+        f"its floor {latency.floor_median:.1f} ms"
+    )

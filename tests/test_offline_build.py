@@ -45,7 +45,7 @@ def test_whole_build_needs_no_network_and_is_never_stale(tmp_path):
     everything an output depends on."""
     repo = tmp_path / "repo"
     _copy_repository(repo)
-    quiz = repo / "src" / "devops_course" / "quizzes" / "ch1.json"
+    quiz = repo / "src" / "devops_course" / "classroom" / "quizzes" / "ch1.json"
     questions = json.loads(quiz.read_text(encoding="utf-8"))
     questions[0]["question"] = "오프라인 빌드 확인용으로 고친 질문입니까?"
     quiz.write_text(json.dumps(questions, ensure_ascii=False), encoding="utf-8")

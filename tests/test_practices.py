@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from devops_course import iac, monitoring, pipeline, small_batches
-from devops_course.errors import CourseInputError
+from devops_course.core.errors import CourseInputError
+from devops_course.interactives import iac, monitoring, pipeline, small_batches
 
 # ---------------------------------------------------------------- small batches
 
@@ -102,7 +102,7 @@ def test_failure_rates_grow_with_divergence():
 )
 def test_pipeline_rejects_bad_input(field, value):
     with pytest.raises(CourseInputError):
-        pipeline.pipeline_figure(**{field: value})
+        pipeline.model({**pipeline.SPEC.defaults(), field: value})
 
 
 # ---------------------------------------------------------------- IaC
@@ -155,7 +155,7 @@ def test_walkthrough_has_six_steps_ending_without_changes():
         lambda: iac.desired_state(size="huge"),
         lambda: iac.validate_state({"Web_1": iac.Server("small", "ubuntu-24.04", (80,))}),
         lambda: iac.validate_state({"web-1": iac.Server("small", "ubuntu-24.04", (70000,))}),
-        lambda: iac.iac_figure(step=9),
+        lambda: iac.model({**iac.SPEC.defaults(), "step": 9}),
     ],
 )
 def test_iac_rejects_bad_input(call):

@@ -1,9 +1,10 @@
 """Chapter 3's models: feedback loops, the value stream and the DORA assessment."""
 
+import plotly.graph_objects as go
 import pytest
 
-from devops_course import dora, feedback_loops, value_stream
-from devops_course.errors import CourseInputError
+from devops_course.core.errors import CourseInputError
+from devops_course.interactives import dora, feedback_loops, value_stream
 
 # ---------------------------------------------------------------- feedback loops
 
@@ -27,7 +28,7 @@ def test_cycles_grow_with_time_and_shrink_with_cycle_length():
 
 
 def test_clock_animation_has_frames_and_a_play_button():
-    fig = feedback_loops.explorer_figure()
+    fig = go.Figure(feedback_loops.explorer())
     assert len(fig.frames) == 26
     assert fig.layout.updatemenus[0].buttons[0].method == "animate"
     # The still picture (and the PDF) shows the end of the year.
@@ -156,6 +157,6 @@ def test_dora_rejects_inconsistent_or_bad_input(args, message):
 
 
 def test_threshold_table_lists_all_tiers():
-    table = dora.threshold_table().data[0]
+    table = go.Figure(dora.threshold_table()).data[0]
     assert list(table.header.values) == ["지표", *dora.TIERS]
     assert "6개월에 1회 미만" in table.cells.values[4]

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devops_course.errors import CourseInputError
-from devops_course.validation import require_choice, require_int, require_number
+from devops_course.core.errors import CourseInputError
+from devops_course.core.validation import require_choice, require_int, require_number
 
 
 def test_number_in_range_is_returned_as_float():

@@ -58,7 +58,7 @@ def test_titles_and_navigation_spell_devops_one_way():
         if heading.startswith("#") or name == "instructor_guide.ipynb":
             continue
         assert "데브옵스" not in heading, (name, heading)
-    plans = json.loads((ROOT / "src/devops_course/data/session_plans.json").read_text())
+    plans = json.loads((ROOT / "src/devops_course/classroom/data/session_plans.json").read_text())
     assert not [p["title"] for p in plans.values() if "데브옵스" in p["title"]]
 
 
@@ -84,7 +84,7 @@ def test_corrected_facts_stay_corrected():
 
 
 def test_the_guide_states_the_plans_total():
-    plans = json.loads((ROOT / "src/devops_course/data/session_plans.json").read_text())
+    plans = json.loads((ROOT / "src/devops_course/classroom/data/session_plans.json").read_text())
     total = sum(
         segment["minutes"]
         for name in ("ch1", "ch2", "ch3", "ch4", "session7")
@@ -126,7 +126,7 @@ def test_no_paragraph_flips_register():
 
 
 def test_quiz_feedback_speaks_in_the_course_voice():
-    for path in sorted((ROOT / "src/devops_course/quizzes").glob("*.json")):
+    for path in sorted((ROOT / "src/devops_course/classroom/quizzes").glob("*.json")):
         for question in json.loads(path.read_text(encoding="utf-8")):
             for answer in question["answers"]:
                 feedback = answer.get("feedback", "")

@@ -1,14 +1,15 @@
 """Every live widget: bad input shows a Korean message and keeps the last good figure;
 good input redraws. Also the three faces of every interactive's output."""
 
-import importlib
+import json
 import math
 
 import ipywidgets as widgets
 import pytest
 
-from devops_course.display import PLOTLY_MIME, WIDGET_MIME
-from devops_course.latency import INTERACTIVES
+from devops_course.core.display import PLOTLY_MIME, WIDGET_MIME
+from devops_course.interactives import NAMES as INTERACTIVES
+from devops_course.interactives import load
 
 HANGUL = range(0xAC00, 0xD7A4)
 
@@ -23,7 +24,7 @@ def _numeric_controls(live):
 
 @pytest.fixture(scope="module", params=INTERACTIVES)
 def interactive(request):
-    module = importlib.import_module(f"devops_course.{request.param}")
+    module = load(request.param)
     return module.interactive()
 
 
@@ -116,9 +117,9 @@ def test_every_value_an_exercise_asks_for_visibly_changes_the_widget(exercise):
     """The learner sees a reaction: a redrawn figure with other content, or a note
     saying why the figure looks the same (a setting that equals a preset)."""
     name, values = EXERCISE_SETTINGS[exercise]
-    live = importlib.import_module(f"devops_course.{name}").interactive().live
-    before = live.figure.to_plotly_json()
+    live = load(name).interactive().live
+    before = json.dumps(live.figure, sort_keys=True)
     for control, value in values.items():
         live.controls[control].value = value
     assert live.error_text == "", live.error_text
-    assert live.figure.to_plotly_json() != before or "ℹ" in live.message.value
+    assert json.dumps(live.figure, sort_keys=True) != before or "ℹ" in live.message.value

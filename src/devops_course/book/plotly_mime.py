@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from ..display import PLOTLY_MIME, WIDGET_MIME
+from ..core.display import PLOTLY_MIME, WIDGET_MIME
 from .figure_node import PlotlyFigureNode
 
 

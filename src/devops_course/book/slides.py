@@ -26,8 +26,8 @@ from pathlib import Path
 
 import nbformat
 
-from ..display import PLOTLY_MIME, WIDGET_MIME
-from ..guide import ROLE
+from ..classroom.guide import ROLE
+from ..core.display import PLOTLY_MIME, WIDGET_MIME
 from .figure_node import figure_alt, figure_digest
 
 TEMPLATE_DIR = Path(__file__).parent / "slides_template"

@@ -16,15 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import plotly.graph_objects as go
 import simpy
-from plotly.subplots import make_subplots
 
-from .display import Interactive
-from .explorer import add_view_buttons
-from .live import LiveFigure, number_box
-from .style import PALETTE, rounded, style_figure
-from .validation import require_int, require_number
+from ..core.explorer import add_view_buttons
+from ..core.figure import bar, scatter, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, rounded, style_figure
 
 STAGES = (("개발", 6.0), ("테스트", 4.0), ("운영(배포)", 8.0))
 WEEK_HOURS = 40.0
@@ -41,6 +39,14 @@ PRESET_STYLE = {
     "개발·운영 2배": (PALETTE["green"], "dashdot"),
     "지금 설정": (PALETTE["purple"], "longdash"),
 }
+TITLE = "부분 최적화 vs 전체 최적화"
+SPEC = Spec(
+    dev_speed=Field("개발 속도 배수", 1.0, low=0.25, high=4, step=0.25),
+    test_speed=Field("테스트 속도 배수", 1.0, low=0.25, high=4, step=0.25),
+    ops_speed=Field("운영 속도 배수", 1.0, low=0.25, high=4, step=0.25),
+    weeks=Field("기간", 6, kind="integer", low=1, high=26, unit="주"),
+    seed=Field("난수 시드", 5, kind="integer", low=0, high=2**31 - 1),
+)
 
 
 @dataclass(frozen=True)
@@ -55,13 +61,7 @@ class FlowParams:
 
     def checked(self) -> FlowParams:
         """Return the parameters if valid, else raise CourseInputError."""
-        return FlowParams(
-            dev_speed=require_number("개발 속도 배수", self.dev_speed, 0.25, 4),
-            test_speed=require_number("테스트 속도 배수", self.test_speed, 0.25, 4),
-            ops_speed=require_number("운영 속도 배수", self.ops_speed, 0.25, 4),
-            weeks=require_int("기간(주)", self.weeks, 1, 26),
-            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
-        )
+        return FlowParams(**SPEC.check(self.__dict__))
 
 
 @dataclass(frozen=True)
@@ -164,18 +164,25 @@ def matching_preset(dev_speed: float, test_speed: float, ops_speed: float) -> st
 # ---------------------------------------------------------------- figure
 
 
-def flow_figure(
-    dev_speed: float = 1.0,
-    test_speed: float = 1.0,
-    ops_speed: float = 1.0,
-    weeks: int = 6,
-    seed: int = 5,
-) -> go.Figure:
+@dataclass(frozen=True)
+class Scenarios:
+    """The preset scenarios and, when it differs from all, the current setting."""
+
+    params: FlowParams
+    results: dict[str, FlowResult]
+
+
+def model(params: dict) -> Scenarios:
+    """The model: every preset scenario, plus '지금 설정' when it is none of them."""
+    checked = SPEC.check(params)
+    return Scenarios(FlowParams(**checked), compare(**checked))
+
+
+def figure(scenarios: Scenarios) -> dict:
     """Work in progress over time and the three outcomes of every scenario."""
-    results = compare(
-        dev_speed=dev_speed, test_speed=test_speed, ops_speed=ops_speed, weeks=weeks, seed=seed
-    )
-    fig = make_subplots(
+    results, params = scenarios.results, scenarios.params
+    dev_speed, test_speed, ops_speed = params.dev_speed, params.test_speed, params.ops_speed
+    fig = subplots(
         rows=2,
         cols=3,
         specs=[[{"colspan": 3}, None, None], [{}, {}, {}]],
@@ -194,7 +201,7 @@ def flow_figure(
         colour, dash = PRESET_STYLE[name]
         current = name in (same_as, "지금 설정")
         fig.add_trace(
-            go.Scatter(
+            scatter(
                 name=name,
                 legendgroup=name,
                 x=rounded(result.wip_times, 1),
@@ -214,7 +221,7 @@ def flow_figure(
         (3, [r.mean_lead_hours for r in results.values()], "시간"),
     ):
         fig.add_trace(
-            go.Bar(
+            bar(
                 x=names,
                 y=rounded(values, 1),
                 text=[f"{v:.1f}" for v in values],
@@ -240,7 +247,7 @@ def flow_figure(
         fig,
         title="부분 최적화 vs 전체 최적화: 개발만 빨라지면?",
         alt=(
-            f"{weeks}주 동안 기준 흐름은 주당 {base.throughput_per_week:.1f}건을 배포하고 평균 WIP는 "
+            f"{params.weeks}주 동안 기준 흐름은 주당 {base.throughput_per_week:.1f}건을 배포하고 평균 WIP는 "
             f"{base.mean_wip:.1f}건입니다. 개발만 두 배 빨라지면 처리량은 주당 "
             f"{dev.throughput_per_week:.1f}건에 머무르고 WIP는 {dev.mean_wip:.1f}건, 리드 타임은 "
             f"{base.mean_lead_hours:.0f}시간에서 {dev.mean_lead_hours:.0f}시간으로 늘어납니다. 제약인 "
@@ -249,20 +256,20 @@ def flow_figure(
         height=700,
     )
     if same_as:
-        fig.layout.meta["note"] = (
+        fig.layout["meta"]["note"] = (
             f"지금 설정(개발 ×{dev_speed:g}, 테스트 ×{test_speed:g}, 운영 ×{ops_speed:g})은 "
             f"'{same_as}' 시나리오와 같아서 따로 그리지 않고, 그 시나리오의 선을 굵게 표시했습니다."
         )
-    return fig
+    return fig.to_dict()
 
 
-def explorer_figure() -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: buttons pick which scenario's WIP line to show."""
-    fig = flow_figure()
+    fig = figure(model(SPEC.defaults()))
     names = list(PRESETS)
-    views = [("모두 보기", [True] * len(fig.data), {})]
+    views = [("모두 보기", [True] * len(fig["data"]), {})]
     for name in names:
-        mask = [trace.legendgroup in (None, name) for trace in fig.data]
+        mask = [trace.get("legendgroup") in (None, name) for trace in fig["data"]]
         views.append((name, mask, {}))
     # Inside the WIP panel's empty top-left corner, clear of the legend.
     return add_view_buttons(fig, views, x=0.01, y=0.99, anchor=("left", "top"))
@@ -271,15 +278,6 @@ def explorer_figure() -> go.Figure:
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """Local against global optimisation in all three media."""
-    defaults = FlowParams()
-    controls = {
-        "dev_speed": number_box("개발 속도 배수(0.25~4)", defaults.dev_speed, step=0.25),
-        "test_speed": number_box("테스트 속도 배수(0.25~4)", defaults.test_speed, step=0.25),
-        "ops_speed": number_box("운영 속도 배수(0.25~4)", defaults.ops_speed, step=0.25),
-        "weeks": number_box("기간(주, 1~26)", defaults.weeks, integer=True),
-        "seed": number_box("난수 시드", defaults.seed, integer=True),
-    }
-    live = LiveFigure(controls, flow_figure)
-    return Interactive(live, explorer_figure(), "부분 최적화 vs 전체 최적화")
+    return make_interactive(TITLE, SPEC, model, figure, explorer())

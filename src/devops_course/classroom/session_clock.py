@@ -19,9 +19,9 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 
-from .errors import CourseInputError
+from ..core.errors import CourseInputError
 
-PLANS_FILE = resources.files("devops_course") / "data" / "session_plans.json"
+PLANS_FILE = resources.files("devops_course.classroom") / "data" / "session_plans.json"
 MAX_MINUTES = 8 * 60
 
 

@@ -10,44 +10,81 @@ usually taken as at most about eight to ten people.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
-from .display import Interactive
-from .explorer import slider_explorer
-from .live import LiveFigure, number_box
-from .style import PALETTE, style_figure
-from .validation import require_int
+from ..core.explorer import slider_explorer
+from ..core.figure import bar, scatter, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, add_guides, style_figure, vline
+from ..core.validation import require_int
 
 TWO_PIZZA_MAX = 8
 SIZES = (10, 20, 50, 100)
+MAX_PEOPLE = 10_000
+TITLE = "Two-Pizza 팀과 소통 경로"
+SPEC = Spec(
+    people=Field("전체 인원", 50, kind="integer", low=1, high=MAX_PEOPLE, unit="명"),
+    team_size=Field(
+        "팀 크기 상한", TWO_PIZZA_MAX, kind="integer", low=1, high=MAX_PEOPLE, unit="명"
+    ),
+)
 
 
 def paths(people: int) -> int:
     """Communication paths among ``people``: n(n-1)/2."""
-    n = require_int("인원", people, 1, 10_000)
+    n = require_int("인원", people, 1, MAX_PEOPLE)
     return n * (n - 1) // 2
 
 
 def split_paths(people: int, team_size: int) -> tuple[int, int, int]:
     """Teams, paths inside the teams and paths between the teams when ``people``
     work in teams of at most ``team_size``."""
-    n = require_int("인원", people, 1, 10_000)
-    size = require_int("팀 크기", team_size, 1, 10_000)
+    checked = SPEC.check(people=people, team_size=team_size)
+    n, size = checked["people"], checked["team_size"]
     teams = math.ceil(n / size)
     base, extra = divmod(n, teams)
     inside = extra * paths(base + 1) + (teams - extra) * paths(base)
     return teams, inside, paths(teams)
 
 
-def paths_figure(people: int = 50, team_size: int = TWO_PIZZA_MAX) -> go.Figure:
+@dataclass(frozen=True)
+class TeamPaths:
+    """Paths at one headcount, split into teams, and the curves up to it."""
+
+    people: int
+    team_size: int
+    teams: int
+    inside: int
+    between: int
+    sizes: list[int]
+    one_team: list[int]
+    small_teams: list[int]
+
+
+def model(params: dict) -> TeamPaths:
+    """The model: paths for ``people`` in one team and in small teams, and both
+    curves over headcount (at most 200 points)."""
+    checked = SPEC.check(params)
+    people, team_size = checked["people"], checked["team_size"]
+    top = max(people, 60)
+    sizes = sorted({round(1 + (top - 1) * i / 199) for i in range(200)})
+    return TeamPaths(
+        people,
+        team_size,
+        *split_paths(people, team_size),
+        sizes,
+        [paths(n) for n in sizes],
+        [sum(split_paths(n, team_size)[1:]) for n in sizes],
+    )
+
+
+def figure(result: TeamPaths) -> dict:
     """Paths against headcount for one big team and for small teams, and the
     breakdown at ``people``."""
-    teams, inside, between = split_paths(people, team_size)
-    top = max(people, 60)
-    sizes = sorted({round(1 + (top - 1) * i / 199) for i in range(200)})  # at most 200 points
-    fig = make_subplots(
+    people, team_size, sizes = result.people, result.team_size, result.sizes
+    teams, inside, between = result.teams, result.inside, result.between
+    fig = subplots(
         rows=1,
         cols=2,
         column_widths=[0.6, 0.4],
@@ -55,10 +92,10 @@ def paths_figure(people: int = 50, team_size: int = TWO_PIZZA_MAX) -> go.Figure:
         subplot_titles=("인원에 따른 소통 경로 수", f"{people}명일 때"),
     )
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="한 팀으로 일할 때: n(n−1)/2",
             x=sizes,
-            y=[paths(n) for n in sizes],
+            y=result.one_team,
             mode="lines",
             line={"color": PALETTE["vermillion"], "width": 3},
             hovertemplate="%{x}명 한 팀: 경로 %{y:,}개<extra></extra>",
@@ -67,10 +104,10 @@ def paths_figure(people: int = 50, team_size: int = TWO_PIZZA_MAX) -> go.Figure:
         col=1,
     )
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name=f"{team_size}명 이하 팀으로 나눌 때",
             x=sizes,
-            y=[sum(split_paths(n, team_size)[1:]) for n in sizes],
+            y=result.small_teams,
             mode="lines",
             line={"color": PALETTE["blue"], "width": 3, "dash": "dash"},
             hovertemplate="%{x}명을 작은 팀으로: 경로 %{y:,}개<extra></extra>",
@@ -79,7 +116,7 @@ def paths_figure(people: int = 50, team_size: int = TWO_PIZZA_MAX) -> go.Figure:
         col=1,
     )
     fig.add_trace(
-        go.Bar(
+        bar(
             name="팀 안의 경로",
             x=["한 팀", f"{teams}개 팀"],
             y=[paths(people), inside],
@@ -92,7 +129,7 @@ def paths_figure(people: int = 50, team_size: int = TWO_PIZZA_MAX) -> go.Figure:
         col=2,
     )
     fig.add_trace(
-        go.Bar(
+        bar(
             name="팀 사이의 경로",
             x=["한 팀", f"{teams}개 팀"],
             y=[0, between],
@@ -105,12 +142,13 @@ def paths_figure(people: int = 50, team_size: int = TWO_PIZZA_MAX) -> go.Figure:
         row=1,
         col=2,
     )
-    fig.add_vline(x=people, line={"color": PALETTE["grey"], "dash": "dot"}, row=1, col=1)
+    people_line, _ = vline(people, fig.axes(1, 1), line={"color": PALETTE["grey"], "dash": "dot"})
+    add_guides(fig, [people_line], [])
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text="인원(명)", row=1, col=1)
     fig.update_yaxes(title_text="소통 경로(개)", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="소통 경로(개)", rangemode="tozero", row=1, col=2)
-    style_figure(
+    return style_figure(
         fig,
         title=f"Two-Pizza 팀: {people}명의 소통 경로",
         alt=(
@@ -120,25 +158,20 @@ def paths_figure(people: int = 50, team_size: int = TWO_PIZZA_MAX) -> go.Figure:
         ),
         height=440,
     )
-    return fig
 
 
-def explorer_figure() -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: a slider over the headcount."""
-    scenarios = [(f"{n}명", paths_figure(n)) for n in SIZES]
+    defaults = SPEC.defaults()
+    scenarios = [(f"{n}명", figure(model({**defaults, "people": n}))) for n in SIZES]
     return slider_explorer(
         scenarios,
         label="전체 인원",
-        active=2,
+        active=SIZES.index(defaults["people"]),
         layout_keys=("annotations", "meta", "title", "shapes"),
     )
 
 
-def interactive() -> Interactive:
+def interactive():
     """Communication paths in all three media."""
-    controls = {
-        "people": number_box("전체 인원(1~10,000)", 50, integer=True),
-        "team_size": number_box("팀 크기 상한", TWO_PIZZA_MAX, integer=True),
-    }
-    live = LiveFigure(controls, paths_figure, columns=2)
-    return Interactive(live, explorer_figure(), "Two-Pizza 팀과 소통 경로")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)

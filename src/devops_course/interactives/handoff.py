@@ -18,15 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import plotly.graph_objects as go
 import simpy
-from plotly.subplots import make_subplots
 
-from .display import Interactive
-from .explorer import add_view_buttons, slider_explorer
-from .live import LiveFigure, choice_box, number_box
-from .style import PALETTE, rounded, style_figure
-from .validation import require_choice, require_int, require_number
+from ..core.explorer import add_view_buttons, slider_explorer
+from ..core.figure import Figure, bar, box, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, rounded, style_figure
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,16 @@ KIND_STYLE = {
     "wait": ("#B0B0B0", "/"),
     "handoff": (PALETTE["vermillion"], "x"),
 }
+TITLE = "SDLC 역할 인계 시뮬레이션"
+SPEC = Spec(
+    organisation=Field("조직 모델", "silo", kind="choice", choices=ORGANISATIONS),
+    handoff_delay=Field("인계 지연", 4.0, low=0, high=168, unit="시간", step=1),
+    changes=Field("변경 수", 20, kind="integer", low=1, high=200),
+    capacity=Field("역할별 인원", 2, kind="integer", low=1, high=20),
+    seed=Field("난수 시드", 42, kind="integer", low=0, high=2**31 - 1),
+    rework_probability=Field("정보 누락(재작업) 확률", 0.2, low=0, high=0.9, control=False),
+    arrival_interval=Field("변경 도착 간격", 6.0, low=0.5, high=168, unit="시간", control=False),
+)
 REWORK_SHARE = 0.5  # rework takes half of the stage's original work
 WORK_SHAPE = 4.0  # gamma shape of the work times: coefficient of variation 0.5
 
@@ -75,20 +83,7 @@ class HandoffParams:
 
     def checked(self) -> HandoffParams:
         """Return the parameters if all are valid, else raise CourseInputError."""
-        require_choice("조직 모델", self.organisation, ORGANISATIONS)
-        return HandoffParams(
-            organisation=self.organisation,
-            handoff_delay=require_number("인계 지연(시간)", self.handoff_delay, 0, 168),
-            changes=require_int("변경 수", self.changes, 1, 200),
-            capacity=require_int("역할별 인원", self.capacity, 1, 20),
-            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
-            rework_probability=require_number(
-                "정보 누락(재작업) 확률", self.rework_probability, 0, 0.9
-            ),
-            arrival_interval=require_number(
-                "변경 도착 간격(시간)", self.arrival_interval, 0.5, 168
-            ),
-        )
+        return HandoffParams(**SPEC.check(self.__dict__))
 
 
 @dataclass(frozen=True)
@@ -238,7 +233,7 @@ def simulate(params: HandoffParams | None = None, **overrides) -> HandoffResult:
     """Run the simulation (SimPy) and return every change's record.
 
     Pass a :class:`HandoffParams` or keyword arguments for its fields. Raises
-    :class:`~devops_course.errors.CourseInputError` with a Korean message for
+    :class:`~devops_course.core.errors.CourseInputError` with a Korean message for
     invalid values.
     """
     base = params or HandoffParams()
@@ -265,10 +260,25 @@ def compare(**params) -> dict[str, HandoffResult]:
     return {org: simulate(organisation=org, **params) for org in ORGANISATIONS}
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """Both organisations run on the same changes, and the one the figure follows."""
+
+    results: dict[str, HandoffResult]
+    show: str
+
+
+def model(params: dict) -> Comparison:
+    """The model: both organisations for one set of parameters (see :data:`SPEC`)."""
+    checked = SPEC.check(params)
+    show = checked.pop("organisation")
+    return Comparison(compare(**checked), show)
+
+
 # ---------------------------------------------------------------- figure
 
 
-def _timeline_traces(result: HandoffResult, org: str) -> list[go.Bar]:
+def _timeline_traces(result: HandoffResult, org: str) -> list[dict]:
     traces = []
     for kind, label in KINDS.items():
         colour, pattern = KIND_STYLE[kind]
@@ -279,7 +289,7 @@ def _timeline_traces(result: HandoffResult, org: str) -> list[go.Bar]:
             if segment.kind == kind
         ]
         traces.append(
-            go.Bar(
+            bar(
                 orientation="h",
                 name=label,
                 legendgroup=f"{org}-{kind}",
@@ -296,14 +306,14 @@ def _timeline_traces(result: HandoffResult, org: str) -> list[go.Bar]:
     return traces
 
 
-def _stage_traces(result: HandoffResult, org: str) -> list[go.Bar]:
+def _stage_traces(result: HandoffResult, org: str) -> list[dict]:
     traces = []
     bottom = [0.0] * len(STAGES)
     for kind, label in KINDS.items():
         colour, pattern = KIND_STYLE[kind]
         hours = rounded(result.stage_hours(kind), 1)
         traces.append(
-            go.Bar(
+            bar(
                 name=label,
                 legendgroup=f"{org}-{kind}",
                 showlegend=False,
@@ -328,11 +338,11 @@ def _summary_text(results: dict[str, HandoffResult]) -> str:
     )
 
 
-def handoff_figure(results: dict[str, HandoffResult], show: str = "silo") -> go.Figure:
-    """Draw the timeline and stage breakdown of ``show`` next to both organisations'
-    lead time distribution and flow efficiency."""
-    require_choice("조직 모델", show, ORGANISATIONS)
-    fig = make_subplots(
+def figure(result: Comparison) -> dict:
+    """Draw the timeline and stage breakdown of the organisation shown next to both
+    organisations' lead time distribution and flow efficiency."""
+    results, show = result.results, result.show
+    fig = subplots(
         rows=2,
         cols=3,
         specs=[[{"colspan": 3}, None, None], [{}, {}, {}]],
@@ -349,16 +359,16 @@ def handoff_figure(results: dict[str, HandoffResult], show: str = "silo") -> go.
     )
     for org in ORGANISATIONS:
         for trace in _timeline_traces(results[org], org):
-            trace.visible = org == show
+            trace["visible"] = org == show
             fig.add_trace(trace, row=1, col=1)
     for org in ORGANISATIONS:
         for trace in _stage_traces(results[org], org):
-            trace.visible = org == show
+            trace["visible"] = org == show
             fig.add_trace(trace, row=2, col=1)
     box_styles = {"silo": (PALETTE["vermillion"], "square"), "devops": (PALETTE["blue"], "circle")}
     for org, (colour, marker) in box_styles.items():
         fig.add_trace(
-            go.Box(
+            box(
                 name=SHORT_NAMES[org],
                 y=rounded(results[org].lead_times, 1),
                 boxpoints="all",
@@ -373,7 +383,7 @@ def handoff_figure(results: dict[str, HandoffResult], show: str = "silo") -> go.
             col=2,
         )
     fig.add_trace(
-        go.Bar(
+        bar(
             x=list(SHORT_NAMES.values()),
             y=[round(results[org].flow_efficiency * 100, 1) for org in ORGANISATIONS],
             text=[
@@ -406,40 +416,45 @@ def handoff_figure(results: dict[str, HandoffResult], show: str = "silo") -> go.
     fig.update_yaxes(title_text="리드 타임(시간)", rangemode="tozero", row=2, col=2)
     fig.update_yaxes(title_text="%", range=[0, 130], tickvals=[0, 25, 50, 75, 100], row=2, col=3)
     fig.update_xaxes(tickangle=0, row=2)
-    style_figure(
+    fig.update_layout(legend_title_text=f"{SHORT_NAMES[show]} 타임라인:")
+    return style_figure(
         fig,
-        title="SDLC 역할 인계 시뮬레이션",
+        title=TITLE,
         alt=f"{ORGANISATIONS[show]}의 변경별 작업·대기·인계 타임라인과 두 조직 비교. "
         + _summary_text(results),
         height=780,
     )
-    fig.update_layout(legend_title_text=f"{SHORT_NAMES[show]} 타임라인:")
-    return fig
 
 
-def explorer_figure(delays=(0, 2, 4, 8, 16), **params) -> go.Figure:
+def handoff_figure(results: dict[str, HandoffResult], show: str = "silo") -> dict:
+    """The figure of :func:`compare`'s results, following organisation ``show``."""
+    return figure(Comparison(results, SPEC["organisation"].check(show)))
+
+
+def explorer(delays=(0, 2, 4, 8, 16)) -> dict:
     """The kernel-free explorer: a slider over the handoff delay and buttons that
     switch the timeline between the two organisations."""
-    scenarios = []
-    for delay in delays:
-        results = compare(**{**params, "handoff_delay": delay})
-        scenarios.append((f"{delay}시간", handoff_figure(results, "silo")))
-    default = list(delays).index(4) if 4 in delays else 0
+    defaults = SPEC.defaults()
+    scenarios = [
+        (f"{delay:g}시간", figure(model({**defaults, "handoff_delay": delay}))) for delay in delays
+    ]
+    default = list(delays).index(defaults["handoff_delay"])
     fig = slider_explorer(scenarios, label="인계 지연", active=default)
     views = []
     for org in ORGANISATIONS:
         mask = [
-            trace.legendgroup is None or trace.legendgroup.startswith(org) for trace in fig.data
+            trace.get("legendgroup") is None or trace["legendgroup"].startswith(org)
+            for trace in fig["data"]
         ]
         legend = {"legend.title.text": f"{SHORT_NAMES[org]} 타임라인:"}
         views.append((f"{ORGANISATIONS[org]} 타임라인", mask, legend))
     return add_view_buttons(fig, views)
 
 
-def organisation_diagram() -> go.Figure:
+def organisation_diagram() -> dict:
     """Redraw of the chapter's idea: six specialists handing a change along,
     against one team that owns the change from design to support."""
-    fig = go.Figure()
+    fig = Figure()
     silo_y, team_y = 2.0, 0.45
     for index, stage in enumerate(STAGES):
         fig.add_shape(
@@ -517,33 +532,12 @@ def organisation_diagram() -> go.Figure:
         height=360,
     )
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10}, showlegend=False)
-    return fig
+    return fig.to_dict()
 
 
 # ---------------------------------------------------------------- widget
 
 
-def live_figure(
-    organisation="silo", handoff_delay=4.0, changes=20, capacity=2, seed=42
-) -> go.Figure:
-    """Build the figure for one set of control values (what the widget calls)."""
-    results = compare(handoff_delay=handoff_delay, changes=changes, capacity=capacity, seed=seed)
-    return handoff_figure(results, organisation)
-
-
-def interactive() -> Interactive:
+def interactive():
     """The chapter's headline interactive in all three media."""
-    defaults = HandoffParams()
-    controls = {
-        "organisation": choice_box(
-            "조직 모델",
-            [(label, key) for key, label in ORGANISATIONS.items()],
-            defaults.organisation,
-        ),
-        "handoff_delay": number_box("인계 지연(시간, 0~168)", defaults.handoff_delay, step=1),
-        "changes": number_box("변경 수(1~200)", defaults.changes, integer=True),
-        "capacity": number_box("역할별 인원(1~20)", defaults.capacity, integer=True),
-        "seed": number_box("난수 시드", defaults.seed, integer=True),
-    }
-    live = LiveFigure(controls, live_figure)
-    return Interactive(live, explorer_figure(), "SDLC 역할 인계 시뮬레이션")
+    return make_interactive(TITLE, SPEC, model, figure, explorer())

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
-from .display import Interactive
-from .errors import CourseInputError
-from .explorer import add_view_buttons
-from .live import LiveFigure, choice_box, number_box
-from .style import PALETTE, style_figure
-from .validation import require_number
+from ..core.errors import CourseInputError
+from ..core.explorer import add_view_buttons
+from ..core.figure import Figure, bar
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, style_figure
 
 SECONDS_PER_DAY = 86_400
 PERIODS = {
@@ -32,6 +30,19 @@ PERIODS = {
     "quarter": ("분기", 365 / 4),
     "year": ("1년", 365),
 }
+TITLE = "배포 빈도 비교"
+VIEW_NAMES = ("하루 배포 횟수", "배포 간격")
+SPEC = Spec(
+    name=Field("조직 이름", "우리 팀", kind="text", low=1, high=20),
+    deploys=Field("배포 횟수", 2.0, low=0, high=10_000_000, low_inclusive=False),
+    period=Field(
+        "기간", "week", kind="choice", choices={key: label for key, (label, _) in PERIODS.items()}
+    ),
+    view=Field("보기", VIEW_NAMES[0], kind="choice", choices={v: v for v in VIEW_NAMES}),
+)
+# The static book has no reader to type an organisation's name, so its explorer
+# compares the published organisations only; the widget always adds the learner's.
+EXPLORER_DIFFERS = "The explorer leaves out the learner's own organisation."
 
 
 @dataclass(frozen=True)
@@ -62,17 +73,8 @@ ORGANISATIONS = (
 
 def own_organisation(name: str, deploys: float, period: str) -> Organisation:
     """The learner's organisation: ``deploys`` deployments per ``period``."""
-    if not isinstance(name, str) or not name.strip():
-        raise CourseInputError(
-            "조직 이름: 비워 둘 수 없습니다. 그림에 '우리 조직'으로 넣을 이름을 20자 이내로 입력하세요."
-        )
-    if len(name.strip()) > 20:
-        raise CourseInputError(f"조직 이름: 20자 이내로 입력하세요 (지금 {len(name.strip())}자).")
-    if period not in PERIODS:
-        raise CourseInputError(
-            f"기간: 하루, 일주일, 한 달, 분기, 1년 중 하나를 고르세요 (받은 값: {period!r})."
-        )
-    count = require_number("배포 횟수", deploys, 0, 10_000_000, low_inclusive=False)
+    checked = SPEC.check(name=name, deploys=deploys, period=period)
+    name, count = checked["name"], checked["deploys"]
     days = PERIODS[period][1]
     per_day = count / days
     if per_day > SECONDS_PER_DAY:
@@ -108,15 +110,31 @@ INTERVAL_TICKS = (
 )
 
 
-def frequency_figure(name: str = "", deploys: float = 2, period: str = "week") -> go.Figure:
-    """Deployments per day and the interval between deployments, both on log axes.
+@dataclass(frozen=True)
+class Comparison:
+    """The organisations compared, slowest first, and the view shown."""
 
-    With a ``name``, the learner's organisation is added to the comparison.
-    """
-    organisations = list(ORGANISATIONS)
-    if name:
-        organisations.append(own_organisation(name, deploys, period))
-    organisations.sort(key=lambda org: org.deploys_per_day)
+    organisations: tuple[Organisation, ...]
+    view: str = VIEW_NAMES[0]
+
+
+def compare(own: Organisation | None = None, view: str = VIEW_NAMES[0]) -> Comparison:
+    """The published organisations and, if given, the learner's, slowest first."""
+    organisations = [*ORGANISATIONS, *([own] if own else [])]
+    return Comparison(tuple(sorted(organisations, key=lambda org: org.deploys_per_day)), view)
+
+
+def model(params: dict) -> Comparison:
+    """The model: the learner's organisation among the published ones."""
+    checked = SPEC.check(params)
+    own = own_organisation(checked["name"], checked["deploys"], checked["period"])
+    return compare(own, checked["view"])
+
+
+def figure(comparison: Comparison) -> dict:
+    """Deployments per day and the interval between deployments, both on log axes;
+    the view picks which of the two is shown."""
+    organisations = list(comparison.organisations)
     names = [org.name for org in organisations]
     colours = [
         PALETTE["purple"]
@@ -138,9 +156,9 @@ def frequency_figure(name: str = "", deploys: float = 2, period: str = "week") -
         "customdata": [org.source for org in organisations],
         "showlegend": False,
     }
-    fig = go.Figure()
+    fig = Figure()
     fig.add_trace(
-        go.Bar(
+        bar(
             x=[org.deploys_per_day for org in organisations],
             text=[human_rate(org.deploys_per_day) for org in organisations],
             hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>",
@@ -148,7 +166,7 @@ def frequency_figure(name: str = "", deploys: float = 2, period: str = "week") -
         )
     )
     fig.add_trace(
-        go.Bar(
+        bar(
             x=[org.interval_seconds for org in organisations],
             text=[human_interval(org.interval_seconds) + "마다" for org in organisations],
             hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>",
@@ -177,7 +195,11 @@ def frequency_figure(name: str = "", deploys: float = 2, period: str = "week") -
         height=420,
     )
     fig.update_layout(margin={"l": 170, "r": 110})
-    return fig
+    label, mask, layout = next(v for v in VIEWS if v[0] == comparison.view)
+    for trace, visible in zip(fig.data, mask):
+        trace["visible"] = visible
+    fig.update_layout(layout)
+    return fig.to_dict()
 
 
 VIEWS = (
@@ -204,38 +226,15 @@ VIEWS = (
 )
 
 
-def explorer_figure() -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: buttons switch between frequency and interval."""
-    fig = frequency_figure()
-    return add_view_buttons(fig, [(label, mask, layout) for label, mask, layout in VIEWS], y=1.08)
-
-
-def _live(name: str, deploys: float, period: str, view: str) -> go.Figure:
-    # In the widget the learner's bar is always drawn: an empty name is an error
-    # (shown in Korean, last figure kept), not a silent "no bar".
-    own_organisation(name, deploys, period)
-    fig = frequency_figure(name, deploys, period)
-    label, mask, layout = next(v for v in VIEWS if v[0] == view)
-    for trace, visible in zip(fig.data, mask):
-        trace.visible = visible
-    fig.update_layout(layout)
-    return fig
+    fig = figure(compare())
+    return add_view_buttons(fig, VIEWS, y=1.08)
 
 
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """Deployment frequency comparison, with the learner's organisation added."""
-    import ipywidgets as widgets
-
-    controls = {
-        "name": widgets.Text(
-            value="우리 팀", description="조직 이름", style={"description_width": "initial"}
-        ),
-        "deploys": number_box("배포 횟수", 2.0),
-        "period": choice_box("기간", [(label, key) for key, (label, _) in PERIODS.items()], "week"),
-        "view": choice_box("보기", [label for label, _, _ in VIEWS], "하루 배포 횟수"),
-    }
-    live = LiveFigure(controls, _live, columns=2)
-    return Interactive(live, explorer_figure(), "배포 빈도 비교")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)

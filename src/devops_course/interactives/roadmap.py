@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
-from .display import Interactive
-from .errors import CourseInputError
-from .explorer import slider_explorer
-from .live import LiveFigure, choice_box
-from .style import PALETTE, style_figure
+from ..core.errors import CourseInputError
+from ..core.explorer import slider_explorer
+from ..core.figure import bar, subplots, table
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, style_figure
 
 STEPS = {
     "vcs": "버전 관리",
@@ -33,7 +31,7 @@ STEPS = {
 }
 PHASE_MONTHS = 3
 MAX_STEPS_PER_PHASE = 3  # an IT team of 20 on a limited budget
-PHASE_CHOICES = [("하지 않음", 0), ("1단계", 1), ("2단계", 2), ("3단계", 3), ("4단계", 4)]
+PHASES = {0: "하지 않음", 1: "1단계", 2: "2단계", 3: "3단계", 4: "4단계"}
 
 
 @dataclass(frozen=True)
@@ -51,14 +49,7 @@ def check_plan(plan: dict[str, int]) -> dict[str, int]:
         raise CourseInputError(
             f"로드맵: 알 수 없는 단계 {sorted(unknown)}. 가능한 단계: {', '.join(STEPS.values())}."
         )
-    checked = {}
-    for key in STEPS:
-        phase = plan.get(key, 0)
-        if isinstance(phase, bool) or not isinstance(phase, int) or not 0 <= phase <= 4:
-            raise CourseInputError(
-                f"로드맵: '{STEPS[key]}'의 단계는 0(하지 않음)부터 4까지의 정수여야 합니다 (받은 값: {phase!r})."
-            )
-        checked[key] = phase
+    checked = SPEC.check({key: plan.get(key, 0) for key in STEPS})
     if not any(checked.values()):
         raise CourseInputError("로드맵: 적어도 한 단계는 일정에 넣으세요.")
     return checked
@@ -136,14 +127,34 @@ EXAMPLES = {
     },
     "한 번에 모두": {key: 1 for key in STEPS},
 }
+TITLE = "ERP 도입 로드맵 워크숍"
+SPEC = Spec(
+    **{
+        key: Field(label, EXAMPLES["CD부터 서두른 계획"][key], kind="choice", choices=PHASES)
+        for key, label in STEPS.items()
+    }
+)
 
 
-def roadmap_figure(**plan: int) -> go.Figure:
+@dataclass(frozen=True)
+class Review:
+    """A checked plan and the warnings about it."""
+
+    plan: dict[str, int]
+    warnings: list[RoadmapWarning]
+
+
+def model(params: dict) -> Review:
+    """The model: the plan checked, and the chapter's warnings about it."""
+    plan = check_plan(params)
+    return Review(plan, review(plan))
+
+
+def figure(result: Review) -> dict:
     """The roadmap as a timeline, above a table of the warnings and their lessons."""
-    p = check_plan(plan)
-    warnings = review(p)
+    p, warnings = result.plan, result.warnings
     planned = sorted((phase, key) for key, phase in p.items() if phase)
-    fig = make_subplots(
+    fig = subplots(
         rows=2,
         cols=1,
         specs=[[{"type": "xy"}], [{"type": "table"}]],
@@ -155,7 +166,7 @@ def roadmap_figure(**plan: int) -> go.Figure:
     for phase in range(1, 5):
         keys = [key for ph, key in planned if ph == phase]
         fig.add_trace(
-            go.Bar(
+            bar(
                 name=f"{phase}단계 ({(phase - 1) * PHASE_MONTHS}~{phase * PHASE_MONTHS}개월)",
                 orientation="h",
                 y=[STEPS[key] for key in keys],
@@ -174,7 +185,7 @@ def roadmap_figure(**plan: int) -> go.Figure:
     if skipped:
         rows.append(("일정에 없는 단계", ", ".join(skipped)))
     fig.add_trace(
-        go.Table(
+        table(
             columnwidth=[1.1, 2.2],
             header={
                 "values": ["위험한 순서", "교훈"],
@@ -211,26 +222,22 @@ def roadmap_figure(**plan: int) -> go.Figure:
         height=740,
     )
     fig.update_layout(barmode="overlay", margin={"l": 190})
-    return fig
+    return fig.to_dict()
 
 
-def explorer_figure() -> go.Figure:
-    """Kernel-free explorer: a slider over three example roadmaps."""
-    figures = [(name, roadmap_figure(**plan)) for name, plan in EXAMPLES.items()]
+def explorer() -> dict:
+    """Kernel-free explorer: a slider over three example roadmaps; the default is
+    the widget's starting plan."""
+    figures = [(name, figure(model(plan))) for name, plan in EXAMPLES.items()]
     return slider_explorer(
         figures,
         label="예시 로드맵",
-        active=1,
+        active=list(EXAMPLES.values()).index(SPEC.defaults()),
         layout_keys=("meta", "title", "yaxis.categoryarray"),
         data_keys=("x", "y", "base", "cells.values", "cells.fill.color"),
     )
 
 
-def interactive() -> Interactive:
+def interactive():
     """The roadmap workshop: one phase dropdown per step."""
-    start = EXAMPLES["CD부터 서두른 계획"]
-    controls = {
-        key: choice_box(label, PHASE_CHOICES, start.get(key, 0)) for key, label in STEPS.items()
-    }
-    live = LiveFigure(controls, roadmap_figure, columns=2)
-    return Interactive(live, explorer_figure(), "ERP 도입 로드맵 워크숍")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)

@@ -12,20 +12,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
-from .display import Interactive
-from .errors import CourseInputError
-from .explorer import slider_explorer
-from .live import LiveFigure, choice_box, number_box
-from .style import PALETTE, style_figure
-from .validation import require_choice, require_number
+from ..core.errors import CourseInputError
+from ..core.explorer import slider_explorer
+from ..core.figure import bar, scatter, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, add_guides, hline, style_figure
+from ..core.validation import require_number
 
 PERIODS = {"month": ("30일(한 달)", 30), "quarter": ("90일(분기)", 90), "year": ("365일(1년)", 365)}
 SLOS = (0.99, 0.995, 0.999, 0.9995, 0.9999)
 EXAMPLE_HISTORY = "3:4, 9:12, 17:6, 24:20"  # a teaching example: day:minutes
+TITLE = "오류 예산 계산기"
+SPEC = Spec(
+    slo=Field("SLO(목표 가용성)", 0.999, low=0.5, high=0.99999, step=0.0001),
+    period=Field(
+        "기간", "month", kind="choice", choices={key: label for key, (label, _) in PERIODS.items()}
+    ),
+    history=Field("장애 기록", EXAMPLE_HISTORY, kind="text", unit="일:분, …", high=500),
+    today=Field("오늘", 30.0, low=1, high=max(days for _, days in PERIODS.values()), unit="며칠째"),
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class Incident:
 
 def allowed_downtime_minutes(slo: float, period_days: float) -> float:
     """The error budget in minutes."""
-    slo = require_number("SLO", slo, 0.5, 0.99999)
+    slo = SPEC["slo"].check(slo)
     days = require_number("기간(일)", period_days, 1, 3650)
     return (1 - slo) * days * 24 * 60
 
@@ -49,8 +57,7 @@ def parse_history(text: str, period_days: float) -> tuple[Incident, ...]:
     Example: ``"3:4, 9:12"`` is a 4-minute outage on day 3 and a 12-minute one on
     day 9. An empty string is no incidents.
     """
-    if not isinstance(text, str):
-        raise CourseInputError(f"장애 기록: 글자로 입력하세요 (받은 값: {text!r}).")
+    text = SPEC["history"].check(text)
     incidents = []
     for part in filter(None, (p.strip() for p in text.split(","))):
         match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)", part)
@@ -79,7 +86,7 @@ class BudgetReport:
     today: float
     incidents: tuple[Incident, ...]
 
-    @property
+    @cached_property
     def budget_minutes(self) -> float:
         return allowed_downtime_minutes(self.slo, self.period_days)
 
@@ -101,27 +108,29 @@ def report(
     slo: float = 0.999, period: str = "month", history: str = EXAMPLE_HISTORY, today: float = 30
 ) -> BudgetReport:
     """Check the inputs and build the report for ``today`` (a day of the period)."""
-    require_choice("기간", period, PERIODS)
-    days = PERIODS[period][1]
-    allowed_downtime_minutes(slo, days)
-    today = require_number("오늘(기간의 며칠째)", today, 1, days)
-    return BudgetReport(slo, days, today, parse_history(history, days))
+    checked = SPEC.check(slo=slo, period=period, history=history, today=today)
+    days = PERIODS[checked["period"]][1]
+    today = require_number("오늘(기간의 며칠째)", checked["today"], 1, days)
+    return BudgetReport(checked["slo"], days, today, parse_history(checked["history"], days))
 
 
-def budget_figure(
-    slo: float = 0.999, period: str = "month", history: str = EXAMPLE_HISTORY, today: float = 30
-) -> go.Figure:
+def model(params: dict) -> BudgetReport:
+    """The model: the budget of ``params`` and what the incidents used of it."""
+    return report(**SPEC.check(params))
+
+
+def figure(result: BudgetReport) -> dict:
     """Cumulative downtime against the budget, and the budget of every SLO."""
-    result = report(slo, period, history, today)
-    budget = result.budget_minutes
-    fig = make_subplots(
+    slo, budget = result.slo, result.budget_minutes
+    period_label = next(label for label, days in PERIODS.values() if days == result.period_days)
+    fig = subplots(
         rows=1,
         cols=2,
         column_widths=[0.62, 0.38],
         horizontal_spacing=0.14,
         subplot_titles=(
             f"SLO {slo * 100:g}%: 오류 예산 소진",
-            f"SLO별 오류 예산({PERIODS[period][0]})",
+            f"SLO별 오류 예산({period_label})",
         ),
     )
     days, used = [0.0], [0.0]
@@ -131,7 +140,7 @@ def budget_figure(
     days.append(result.period_days)
     used.append(used[-1])
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="누적 장애 시간",
             x=days,
             y=[round(u, 2) for u in used],
@@ -143,7 +152,7 @@ def budget_figure(
         col=1,
     )
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="번 레이트 1(예산을 기간 끝에 딱 다 씀)",
             x=[0, result.period_days],
             y=[0, round(budget, 2)],
@@ -154,21 +163,21 @@ def budget_figure(
         row=1,
         col=1,
     )
-    fig.add_hline(
-        y=budget,
+    budget_line, budget_label = hline(
+        budget,
+        fig.axes(1, 1),
         line={"color": PALETTE["black"], "dash": "dot"},
-        annotation_text=f"예산 {budget:,.1f}분",
-        annotation_position="top left",
-        row=1,
-        col=1,
+        label=f"예산 {budget:,.1f}분",
     )
+    add_guides(fig, [budget_line], [budget_label])
     labels = [f"{s * 100:g}%" for s in SLOS]
+    budgets = [allowed_downtime_minutes(s, result.period_days) for s in SLOS]
     fig.add_trace(
-        go.Bar(
+        bar(
             name="SLO별 예산",
             x=labels,
-            y=[round(allowed_downtime_minutes(s, result.period_days), 2) for s in SLOS],
-            text=[f"{allowed_downtime_minutes(s, result.period_days):,.1f}분" for s in SLOS],
+            y=[round(minutes, 2) for minutes in budgets],
+            text=[f"{minutes:,.1f}분" for minutes in budgets],
             textposition="outside",
             cliponaxis=False,
             marker={
@@ -197,43 +206,30 @@ def budget_figure(
         if result.remaining_minutes >= 0
         else f"예산을 {-result.remaining_minutes:,.1f}분 초과했습니다"
     )
-    style_figure(
+    return style_figure(
         fig,
         title=f"오류 예산: {result.today:g}일째 번 레이트 {result.burn_rate:.2f}",
         alt=(
-            f"SLO {slo * 100:g}%, {PERIODS[period][0]}의 오류 예산은 {budget:,.1f}분입니다. "
+            f"SLO {slo * 100:g}%, {period_label}의 오류 예산은 {budget:,.1f}분입니다. "
             f"{result.today:g}일째까지 장애 {len([i for i in result.incidents if i.day <= result.today])}건, "
             f"{result.used_minutes:g}분으로 {state}. 번 레이트는 {result.burn_rate:.2f}입니다."
         ),
         height=460,
     )
-    return fig
 
 
-def explorer_figure() -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: a slider over the SLO, for the example history."""
-    scenarios = [(f"{s * 100:g}%", budget_figure(slo=s)) for s in SLOS]
+    defaults = SPEC.defaults()
+    scenarios = [(f"{s * 100:g}%", figure(model({**defaults, "slo": s}))) for s in SLOS]
     return slider_explorer(
-        scenarios, label="SLO", active=2, layout_keys=("annotations", "meta", "title", "shapes")
+        scenarios,
+        label="SLO",
+        active=SLOS.index(defaults["slo"]),
+        layout_keys=("annotations", "meta", "title", "shapes"),
     )
 
 
-def interactive() -> Interactive:
+def interactive():
     """The error budget calculator in all three media."""
-    import ipywidgets as widgets
-
-    controls = {
-        "slo": number_box("SLO(0.5~0.99999)", 0.999, step=0.0001),
-        "period": choice_box(
-            "기간", [(label, key) for key, (label, _) in PERIODS.items()], "month"
-        ),
-        "history": widgets.Text(
-            value=EXAMPLE_HISTORY,
-            description="장애 기록(일:분, …)",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto"),
-        ),
-        "today": number_box("오늘(며칠째)", 30.0),
-    }
-    live = LiveFigure(controls, budget_figure, columns=2)
-    return Interactive(live, explorer_figure(), "오류 예산 계산기")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)

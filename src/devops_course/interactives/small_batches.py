@@ -18,14 +18,12 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .display import Interactive
-from .explorer import slider_explorer
-from .live import LiveFigure, choice_box, number_box
-from .style import PALETTE, rounded, style_figure
-from .validation import require_choice, require_int, require_number
+from ..core.explorer import slider_explorer
+from ..core.figure import bar, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, rounded, style_figure
 
 QUARTER_DAYS = 65  # working days in a quarter (13 weeks x 5 days)
 CADENCES = {
@@ -37,6 +35,19 @@ CADENCES = {
 }
 DETECT_MINUTES = 30.0
 FIX_MINUTES = 30.0
+TITLE = "작은 배치 vs 큰 배치"
+SPEC = Spec(
+    cadence=Field(
+        "릴리스 주기",
+        "weekly",
+        kind="choice",
+        choices={key: label for key, (label, _) in CADENCES.items()},
+    ),
+    changes_per_day=Field("하루 변경 수", 4.0, low=0, high=200, low_inclusive=False),
+    failure_probability=Field("변경 하나의 결함 확률", 0.02, low=0, high=0.5, step=0.01),
+    bisect_minutes=Field("이분 탐색 한 단계", 20.0, low=1, high=600, unit="분"),
+    seed=Field("난수 시드", 7, kind="integer", low=0, high=2**31 - 1),
+)
 
 
 @dataclass(frozen=True)
@@ -51,18 +62,7 @@ class BatchParams:
 
     def checked(self) -> BatchParams:
         """Return the parameters if valid, else raise CourseInputError."""
-        require_choice("릴리스 주기", self.cadence, CADENCES)
-        return BatchParams(
-            cadence=self.cadence,
-            changes_per_day=require_number(
-                "하루 변경 수", self.changes_per_day, 0, 200, low_inclusive=False
-            ),
-            failure_probability=require_number(
-                "변경 하나의 결함 확률", self.failure_probability, 0, 0.5
-            ),
-            bisect_minutes=require_number("이분 탐색 한 단계(분)", self.bisect_minutes, 1, 600),
-            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
-        )
+        return BatchParams(**SPEC.check(self.__dict__))
 
 
 @dataclass(frozen=True)
@@ -147,19 +147,31 @@ def simulate_quarter(params: BatchParams | None = None, **overrides) -> list[Rel
     return releases
 
 
+@dataclass(frozen=True)
+class BatchResult:
+    """One simulated quarter of the chosen cadence and the risks of every cadence."""
+
+    params: BatchParams
+    risks: dict[str, CadenceRisk]
+    releases: list[Release]
+
+
+def model(params: dict) -> BatchResult:
+    """The model: expected risks of every cadence and one simulated quarter."""
+    checked = BatchParams(**SPEC.check(params))
+    return BatchResult(checked, compare_cadences(checked), simulate_quarter(checked))
+
+
 # ---------------------------------------------------------------- figure
 
 
-def batch_figure(params: BatchParams | None = None, **overrides) -> go.Figure:
+def figure(result: BatchResult) -> dict:
     """The simulated quarter of the chosen cadence above the expected risk of
     every cadence."""
-    base = params or BatchParams()
-    checked = BatchParams(**{**base.__dict__, **overrides}).checked()
-    risks = compare_cadences(checked)
-    releases = simulate_quarter(checked)
+    checked, risks, releases = result.params, result.risks, result.releases
     labels = [f"{CADENCES[c][0]}<br>(변경 {risks[c].batch_size:.0f}개)" for c in CADENCES]
     chosen = risks[checked.cadence]
-    fig = make_subplots(
+    fig = subplots(
         rows=2,
         cols=2,
         specs=[[{"colspan": 2}, None], [{}, {}]],
@@ -178,7 +190,7 @@ def batch_figure(params: BatchParams | None = None, **overrides) -> go.Figure:
     ):
         chosen_releases = [r for r in releases if r.failed == failed]
         fig.add_trace(
-            go.Bar(
+            bar(
                 name=name,
                 x=[r.day for r in chosen_releases],
                 y=[r.changes for r in chosen_releases],
@@ -190,7 +202,7 @@ def batch_figure(params: BatchParams | None = None, **overrides) -> go.Figure:
             col=1,
         )
     fig.add_trace(
-        go.Bar(
+        bar(
             name="릴리스 실패 확률",
             x=labels,
             y=rounded([risks[c].failure_probability * 100 for c in CADENCES], 1),
@@ -216,7 +228,7 @@ def batch_figure(params: BatchParams | None = None, **overrides) -> go.Figure:
             "fix": [FIX_MINUTES] * len(CADENCES),
         }[part]
         fig.add_trace(
-            go.Bar(
+            bar(
                 name=name,
                 x=labels,
                 y=rounded(values, 1),
@@ -233,7 +245,7 @@ def batch_figure(params: BatchParams | None = None, **overrides) -> go.Figure:
     fig.update_yaxes(title_text="복구 시간(분)", rangemode="tozero", row=2, col=2)
     fig.update_xaxes(tickangle=0, row=2)
     failed = sum(r.failed for r in releases)
-    style_figure(
+    return style_figure(
         fig,
         title="작은 배치 vs 큰 배치: 릴리스 주기와 배포 위험",
         alt=(
@@ -247,34 +259,23 @@ def batch_figure(params: BatchParams | None = None, **overrides) -> go.Figure:
         ),
         height=720,
     )
-    return fig
 
 
-def explorer_figure(**params) -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: a slider over the release cadence."""
+    defaults = SPEC.defaults()
     scenarios = [
-        (CADENCES[cadence][0], batch_figure(**{**params, "cadence": cadence}))
-        for cadence in CADENCES
+        (label, figure(model({**defaults, "cadence": cadence})))
+        for cadence, (label, _) in CADENCES.items()
     ]
-    return slider_explorer(scenarios, label="릴리스 주기", active=1)
+    return slider_explorer(
+        scenarios, label="릴리스 주기", active=list(CADENCES).index(defaults["cadence"])
+    )
 
 
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """작은 배치 vs 큰 배치, in all three media."""
-    defaults = BatchParams()
-    controls = {
-        "cadence": choice_box(
-            "릴리스 주기", [(label, key) for key, (label, _) in CADENCES.items()], defaults.cadence
-        ),
-        "changes_per_day": number_box("하루 변경 수(0 초과 200 이하)", defaults.changes_per_day),
-        "failure_probability": number_box(
-            "변경 하나의 결함 확률(0~0.5)", defaults.failure_probability, step=0.01
-        ),
-        "bisect_minutes": number_box("이분 탐색 한 단계(분, 1~600)", defaults.bisect_minutes),
-        "seed": number_box("난수 시드", defaults.seed, integer=True),
-    }
-    live = LiveFigure(controls, batch_figure)
-    return Interactive(live, explorer_figure(), "작은 배치 vs 큰 배치")
+    return make_interactive(TITLE, SPEC, model, figure, explorer())

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
-from .display import Interactive
-from .explorer import add_view_buttons
-from .live import LiveFigure, number_box
-from .style import PALETTE, style_figure
-from .validation import require_number
+from ..core.explorer import add_view_buttons
+from ..core.figure import Figure, bar
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, style_figure
 
 SOURCE = "출처: 5장 원문. 원문은 이 수치들의 원 출처를 밝히지 않습니다(확인되지 않은 주장)."
 
@@ -39,25 +37,44 @@ KAKAO = (
     BeforeAfter("카카오", "장애 복구", 30, 5),
 )
 RECOVERY = (("카카오(도입 후)", 5.0), ("Amazon", 2.5))  # minutes, seed 001
+NINETY_DAYS_MINUTES = 60 * 24 * 90
+TITLE = "사례 지표 비교"
+SPEC = Spec(
+    deploy_before=Field(
+        "우리 팀 배포 시간: 전", 120.0, low=0.1, high=NINETY_DAYS_MINUTES, unit="분"
+    ),
+    deploy_after=Field("우리 팀 배포 시간: 후", 30.0, low=0.1, high=NINETY_DAYS_MINUTES, unit="분"),
+    restore_before=Field(
+        "우리 팀 장애 복구: 전", 60.0, low=0.1, high=NINETY_DAYS_MINUTES, unit="분"
+    ),
+    restore_after=Field(
+        "우리 팀 장애 복구: 후", 20.0, low=0.1, high=NINETY_DAYS_MINUTES, unit="분"
+    ),
+)
+# The static book has no reader to type a team's figures, so its explorer shows
+# the published cases only; the widget always adds the learner's team.
+EXPLORER_DIFFERS = "The explorer leaves out the learner's own team."
 
 
 def own_team(
     deploy_before: float, deploy_after: float, restore_before: float, restore_after: float
 ):
     """The learner's own before/after figures in minutes, checked."""
-    values = [
-        require_number(label, value, 0.1, 60 * 24 * 90)
-        for label, value in (
-            ("우리 팀 배포 시간(전, 분)", deploy_before),
-            ("우리 팀 배포 시간(후, 분)", deploy_after),
-            ("우리 팀 장애 복구(전, 분)", restore_before),
-            ("우리 팀 장애 복구(후, 분)", restore_after),
-        )
-    ]
-    return (
-        BeforeAfter("우리 팀", "배포 시간", values[0], values[1]),
-        BeforeAfter("우리 팀", "장애 복구", values[2], values[3]),
+    values = SPEC.check(
+        deploy_before=deploy_before,
+        deploy_after=deploy_after,
+        restore_before=restore_before,
+        restore_after=restore_after,
     )
+    return (
+        BeforeAfter("우리 팀", "배포 시간", values["deploy_before"], values["deploy_after"]),
+        BeforeAfter("우리 팀", "장애 복구", values["restore_before"], values["restore_after"]),
+    )
+
+
+def model(params: dict) -> tuple[BeforeAfter, ...]:
+    """The model: the learner's team's before/after figures, checked."""
+    return own_team(**SPEC.check(params))
 
 
 def netflix_downtime_minutes_per_year(availability: float = 0.9999) -> float:
@@ -65,15 +82,15 @@ def netflix_downtime_minutes_per_year(availability: float = 0.9999) -> float:
     return (1 - availability) * 365 * 24 * 60
 
 
-def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
+def figure(own: tuple[BeforeAfter, ...] = ()) -> dict:
     """Before/after bars (Kakao, and ``own``: the learner's team if given), recovery
     times side by side, and Netflix's availability as allowed downtime."""
     rows = KAKAO + tuple(own)
     labels = [f"{row.company}<br>{row.metric}" for row in rows]
-    fig = go.Figure()
+    fig = Figure()
     for when, colour, pattern in (("전", PALETTE["vermillion"], "/"), ("후", PALETTE["blue"], "")):
         fig.add_trace(
-            go.Bar(
+            bar(
                 name=f"도입 {when}",
                 legendgroup="before-after",
                 x=labels,
@@ -90,7 +107,7 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
             )
         )
     fig.add_trace(
-        go.Bar(
+        bar(
             name="장애 복구 시간",
             legendgroup="recovery",
             x=[name for name, _ in RECOVERY],
@@ -105,7 +122,7 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
     )
     downtime = netflix_downtime_minutes_per_year()
     fig.add_trace(
-        go.Bar(
+        bar(
             name="허용되는 연간 장애 시간",
             legendgroup="availability",
             x=["99.9%", "99.99%(원문의 Netflix)", "99.999%"],
@@ -137,7 +154,9 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
     )
     style_figure(
         fig,
-        title="사례 지표 비교: 도입 전과 후",
+        title="사례 지표 비교: 도입 전과 후"
+        if not own
+        else "사례 지표 비교: 카카오와 우리 팀(입력한 값)",
         alt=(
             "원문에 따르면 카카오는 배포 시간을 1시간에서 10분으로, 장애 복구를 30분에서 5분으로 "
             "줄였고, Amazon의 평균 장애 복구는 2.5분입니다. 가용성 99.99%는 1년에 약 "
@@ -146,7 +165,7 @@ def case_figure(own: tuple[BeforeAfter, ...] = ()) -> go.Figure:
         height=480,
     )
     fig.update_layout(margin={"b": 120})
-    return fig
+    return fig.to_dict()
 
 
 VIEWS = (
@@ -156,24 +175,14 @@ VIEWS = (
 )
 
 
-def explorer_figure() -> go.Figure:
-    """Kernel-free explorer: three views of the case figures."""
-    return add_view_buttons(case_figure(), list(VIEWS), y=1.1)
+def explorer() -> dict:
+    """Kernel-free explorer: three views of the published case figures."""
+    return add_view_buttons(figure(), VIEWS, y=1.1)
 
 
-def _live(deploy_before, deploy_after, restore_before, restore_after) -> go.Figure:
-    fig = case_figure(own_team(deploy_before, deploy_after, restore_before, restore_after))
-    fig.update_layout(title_text="사례 지표 비교: 카카오와 우리 팀(입력한 값)")
-    return fig
+# ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """Case metrics, with the learner's own before/after added in Jupyter."""
-    controls = {
-        "deploy_before": number_box("우리 팀 배포 시간: 전(분)", 120.0),
-        "deploy_after": number_box("우리 팀 배포 시간: 후(분)", 30.0),
-        "restore_before": number_box("우리 팀 장애 복구: 전(분)", 60.0),
-        "restore_after": number_box("우리 팀 장애 복구: 후(분)", 20.0),
-    }
-    live = LiveFigure(controls, _live, columns=2)
-    return Interactive(live, explorer_figure(), "사례 지표 비교")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)

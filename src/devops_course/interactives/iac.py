@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-import plotly.graph_objects as go
-
-from .display import Interactive
-from .errors import CourseInputError
-from .explorer import slider_explorer
-from .live import LiveFigure, choice_box, number_box
-from .style import style_figure
-from .validation import require_choice, require_int
+from ..core.errors import CourseInputError
+from ..core.explorer import slider_explorer
+from ..core.figure import Figure, table
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import style_figure
+from ..core.validation import require_choice, require_int
 
 SIZES = ("small", "medium", "large")
 IMAGES = ("ubuntu-22.04", "ubuntu-24.04")
@@ -169,6 +168,13 @@ STEPS = (
     "5. apply",
     "6. 다시 apply",
 )
+TITLE = "코드형 인프라(IaC) 조정 데모"
+SPEC = Spec(
+    web_servers=Field("웹 서버 수", 2, kind="integer", low=0, high=10),
+    size=Field("웹 서버 크기", "medium", kind="choice", choices={s: s for s in SIZES}),
+    image=Field("이미지", "ubuntu-24.04", kind="choice", choices={i: i for i in IMAGES}),
+    step=Field("단계", 4, kind="choice", choices={i + 1: label for i, label in enumerate(STEPS)}),
+)
 
 
 @dataclass(frozen=True)
@@ -246,17 +252,20 @@ def _rows(step: Step) -> list[tuple[str, str, str, str, str, str]]:
     return rows
 
 
-def iac_figure(
-    web_servers: int = 2, size: str = "medium", image: str = "ubuntu-24.04", step: int = 4
-) -> go.Figure:
+def model(params: dict) -> Step:
+    """The model: the walkthrough for the declared servers, at the chosen step."""
+    checked = SPEC.check(params)
+    step = checked.pop("step")
+    return walkthrough(**checked)[step - 1]
+
+
+def figure(current: Step) -> dict:
     """A table of desired against actual state at one step of the walkthrough."""
-    steps = walkthrough(web_servers, size, image)
-    index = require_int("단계", step, 1, len(STEPS)) - 1
-    current = steps[index]
     rows = _rows(current)
     colours = [ACTION_COLOURS[row[5]] for row in rows]
-    fig = go.Figure(
-        go.Table(
+    fig = Figure()
+    fig.add_trace(
+        table(
             columnwidth=[1.1, 1.1, 1.6, 1.6, 1.2],
             header={
                 "values": ["서버", "항목", "원하는 상태(코드)", "실제 상태", "계획"],
@@ -294,22 +303,23 @@ def iac_figure(
             }
         ],
     )
-    return fig
+    return fig.to_dict()
 
 
-def explorer_figure(**params) -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: a slider through the six steps."""
+    defaults = SPEC.defaults()
     scenarios = [
-        (STEPS[i].split(". ")[1].split("(")[0], iac_figure(step=i + 1, **params))
+        (STEPS[i].split(". ")[1].split("(")[0], figure(model({**defaults, "step": i + 1})))
         for i in range(len(STEPS))
     ]
-    height = max(fig.layout.height for _, fig in scenarios)
+    height = max(fig["layout"]["height"] for _, fig in scenarios)
     for _, fig in scenarios:
-        fig.layout.height = height
+        fig["layout"]["height"] = height
     return slider_explorer(
         scenarios,
         label="단계",
-        active=3,
+        active=defaults["step"] - 1,
         data_keys=("cells.values", "cells.fill.color"),
         layout_keys=("annotations", "meta", "title"),
     )
@@ -318,13 +328,6 @@ def explorer_figure(**params) -> go.Figure:
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """The IaC reconciliation demo in all three media."""
-    controls = {
-        "web_servers": number_box("웹 서버 수(0~10)", 2, integer=True),
-        "size": choice_box("웹 서버 크기", list(SIZES), "medium"),
-        "image": choice_box("이미지", list(IMAGES), "ubuntu-24.04"),
-        "step": choice_box("단계", [(label, i + 1) for i, label in enumerate(STEPS)], 4),
-    }
-    live = LiveFigure(controls, iac_figure, columns=2)
-    return Interactive(live, explorer_figure(), "코드형 인프라(IaC) 조정 데모")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)

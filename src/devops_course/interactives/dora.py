@@ -10,20 +10,16 @@ a change failure rate does not tell the three tiers apart.
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
-from .display import Interactive
-from .errors import CourseInputError
-from .explorer import slider_explorer
-from .live import LiveFigure, number_box
-from .style import PALETTE, style_figure
-from .validation import require_number
+from ..core.errors import CourseInputError
+from ..core.explorer import slider_explorer
+from ..core.figure import Figure, scatter, subplots, table
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, style_figure
 
 REPORT = "Accelerate State of DevOps Report 2021 (Google Cloud DORA)"
 TIERS = ("Elite", "High", "Medium", "Low")
@@ -34,6 +30,14 @@ TIER_COLOURS = {
     "Low": "#F6D3C2",
 }
 HOURS_PER_MONTH = 730.0  # 365 days / 12 x 24 hours
+FIVE_YEARS_HOURS = 24 * 365 * 5
+TITLE = "DORA 네 가지 핵심 지표 자가 진단"
+SPEC = Spec(
+    deploys_per_month=Field("한 달 배포 횟수", 4.0, low=0, high=1_000_000),
+    failed_per_month=Field("그중 장애를 일으킨 배포 수", 1.0, low=0, high=1_000_000),
+    lead_time_hours=Field("변경 리드 타임", 72.0, low=0.01, high=FIVE_YEARS_HOURS, unit="시간"),
+    restore_hours=Field("서비스 복구 시간", 6.0, low=0.01, high=FIVE_YEARS_HOURS, unit="시간"),
+)
 
 # The report's own wording, for the threshold table.
 REPORT_TABLE = {
@@ -119,10 +123,14 @@ def assess(
     Counts are per month; times in hours. Raises CourseInputError for out-of-range
     or inconsistent input, for example more failed deployments than deployments.
     """
-    deploys = require_number("한 달 배포 횟수", deploys_per_month, 0, 1_000_000)
-    failed = require_number("그중 장애를 일으킨 배포 수", failed_per_month, 0, 1_000_000)
-    lead = require_number("변경 리드 타임(시간)", lead_time_hours, 0.01, 24 * 365 * 5)
-    restore = require_number("서비스 복구 시간(시간)", restore_hours, 0.01, 24 * 365 * 5)
+    checked = SPEC.check(
+        deploys_per_month=deploys_per_month,
+        failed_per_month=failed_per_month,
+        lead_time_hours=lead_time_hours,
+        restore_hours=restore_hours,
+    )
+    deploys, failed = checked["deploys_per_month"], checked["failed_per_month"]
+    lead, restore = checked["lead_time_hours"], checked["restore_hours"]
     if deploys == 0:
         raise CourseInputError(
             "한 달 배포 횟수: 0이면 변경 실패율을 계산할 수 없습니다. 배포가 드물다면 "
@@ -211,13 +219,12 @@ def _describe(metric: str, value: float) -> str:
 
 
 @lru_cache(maxsize=1)
-def _frame() -> go.Figure:
+def _frame() -> Figure:
     """The figure without the team: four axes, their tier bands and labels. It never
-    changes, so it is built once; plotly's validation of the 30 bands and labels is
-    the slow part of this figure."""
+    changes, so it is built once and copied for each team."""
     metrics = list(BANDS)
-    fig = make_subplots(rows=len(metrics), cols=1, vertical_spacing=0.17, subplot_titles=metrics)
-    shapes, labels = [], list(fig.layout.annotations)  # the subplot titles first
+    fig = subplots(rows=len(metrics), cols=1, vertical_spacing=0.17, subplot_titles=metrics)
+    shapes, labels = [], list(fig.layout["annotations"])  # the subplot titles first
     for row, metric in enumerate(metrics, start=1):
         title, kind = AXES[metric]
         axis = "x" if row == 1 else f"x{row}"
@@ -271,19 +278,18 @@ def _frame() -> go.Figure:
     return fig
 
 
-def dora_figure(
-    deploys_per_month: float = 4,
-    failed_per_month: float = 1,
-    lead_time_hours: float = 72,
-    restore_hours: float = 6,
-) -> go.Figure:
+def model(params: dict) -> Assessment:
+    """The model: the team's four metrics placed in the report's tiers."""
+    return assess(**SPEC.check(params))
+
+
+def figure(result: Assessment) -> dict:
     """Each metric on its own axis with the tier bands and the team's position."""
-    result = assess(deploys_per_month, failed_per_month, lead_time_hours, restore_hours)
-    fig = copy.deepcopy(_frame())
+    fig = _frame().copy()
     for row, metric in enumerate(BANDS, start=1):
         value = _value(result, metric)
         fig.add_trace(
-            go.Scatter(
+            scatter(
                 x=[value],
                 y=[0.35],
                 mode="markers+text",
@@ -296,7 +302,7 @@ def dora_figure(
             row=row,
             col=1,
         )
-        fig.layout.annotations[row - 1].text = f"{metric}: {result.tiers[metric]}"
+        fig.layout["annotations"][row - 1]["text"] = f"{metric}: {result.tiers[metric]}"
     fig.update_layout(
         title_text=f"DORA 자가 진단: 가장 약한 지표는 {result.weakest} 수준",
         meta={
@@ -308,17 +314,18 @@ def dora_figure(
             )
         },
     )
-    return fig
+    return fig.to_dict()
 
 
-def threshold_table() -> go.Figure:
+def threshold_table() -> dict:
     """The report's threshold table, as a figure for every medium."""
     header = ["지표", *TIERS]
     columns = [list(REPORT_TABLE)] + [
         [REPORT_TABLE[metric][i] for metric in REPORT_TABLE] for i in range(len(TIERS))
     ]
-    fig = go.Figure(
-        go.Table(
+    fig = Figure()
+    fig.add_trace(
+        table(
             columnwidth=[1.2, 1.5, 1.2, 1.4, 1.2],
             header={
                 "values": header,
@@ -348,27 +355,24 @@ def threshold_table() -> go.Figure:
         height=300,
     )
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10})
-    return fig
+    return fig.to_dict()
 
 
-def explorer_figure() -> go.Figure:
-    """Kernel-free explorer: a slider over three example teams."""
-    scenarios = [(name, dora_figure(*values)) for name, values in EXAMPLES.items()]
+def explorer() -> dict:
+    """Kernel-free explorer: a slider over three example teams; the default team is
+    the widget's default."""
+    scenarios = [
+        (name, figure(model(dict(zip(SPEC, values))))) for name, values in EXAMPLES.items()
+    ]
+    default = list(EXAMPLES.values()).index(tuple(SPEC.defaults().values()))
     return slider_explorer(
-        scenarios, label="예시 팀", active=1, layout_keys=("annotations", "meta", "title")
+        scenarios, label="예시 팀", active=default, layout_keys=("annotations", "meta", "title")
     )
 
 
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """The DORA self-assessment in all three media."""
-    controls = {
-        "deploys_per_month": number_box("한 달 배포 횟수", 4.0),
-        "failed_per_month": number_box("그중 장애를 일으킨 배포 수", 1.0),
-        "lead_time_hours": number_box("변경 리드 타임(시간)", 72.0),
-        "restore_hours": number_box("서비스 복구 시간(시간)", 6.0),
-    }
-    live = LiveFigure(controls, dora_figure, columns=2)
-    return Interactive(live, explorer_figure(), "DORA 네 가지 핵심 지표 자가 진단")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import CourseInputError
+from ..core.errors import CourseInputError
 
 
 def _show_input_error(shell, etype, value, tb, tb_offset=None):
@@ -13,7 +13,7 @@ def _show_input_error(shell, etype, value, tb, tb_offset=None):
 def setup() -> None:
     """Show the course's input errors as one Korean line instead of a traceback.
 
-    Only :class:`~devops_course.errors.CourseInputError` is affected; any other
+    Only :class:`~devops_course.core.errors.CourseInputError` is affected; any other
     exception keeps its usual traceback. Outside IPython this does nothing.
     """
     try:

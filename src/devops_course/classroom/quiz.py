@@ -20,9 +20,9 @@ import json
 import re
 from importlib import resources
 
-from .errors import CourseInputError
+from ..core.errors import CourseInputError
 
-QUIZ_DIR = resources.files("devops_course") / "quizzes"
+QUIZ_DIR = resources.files("devops_course.classroom") / "quizzes"
 CHOICE_MARKS = "가나다라마바사"
 # Changes to jupyterquiz's script: its English strings in Korean, and no CDN.
 TRANSLATIONS = {

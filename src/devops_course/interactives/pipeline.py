@@ -24,15 +24,13 @@ from dataclasses import dataclass, field
 from statistics import median
 
 import numpy as np
-import plotly.graph_objects as go
 import simpy
-from plotly.subplots import make_subplots
 
-from .display import Interactive
-from .explorer import slider_explorer
-from .live import LiveFigure, number_box
-from .style import PALETTE, rounded, style_figure
-from .validation import require_int, require_number
+from ..core.explorer import slider_explorer
+from ..core.figure import bar, box, scatter, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, rounded, style_figure
 
 DAY_MINUTES = 8 * 60  # one working day
 
@@ -66,6 +64,14 @@ INTERVAL_LABELS = {
     5: "매주",
     10: "2주마다",
 }
+TITLE = "CI/CD 파이프라인 시뮬레이터"
+SPEC = Spec(
+    merge_interval=Field("병합 간격", 1.0, low=0.125, high=20, unit="일", step=0.25),
+    developers=Field("개발자 수", 6, kind="integer", low=1, high=50),
+    runners=Field("파이프라인 실행기 수", 4, kind="integer", low=1, high=20),
+    days=Field("시뮬레이션 기간", 20, kind="integer", low=5, high=60, unit="일"),
+    seed=Field("난수 시드", 11, kind="integer", low=0, high=2**31 - 1),
+)
 
 
 @dataclass(frozen=True)
@@ -80,13 +86,7 @@ class PipelineParams:
 
     def checked(self) -> PipelineParams:
         """Return the parameters if valid, else raise CourseInputError."""
-        return PipelineParams(
-            merge_interval=require_number("병합 간격(일)", self.merge_interval, 0.125, 20),
-            developers=require_int("개발자 수", self.developers, 1, 50),
-            runners=require_int("파이프라인 실행기 수", self.runners, 1, 20),
-            days=require_int("시뮬레이션 기간(일)", self.days, 5, 60),
-            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
-        )
+        return PipelineParams(**SPEC.check(self.__dict__))
 
     @property
     def conflict_probability(self) -> float:
@@ -198,7 +198,7 @@ def _merge(env, developer, merged, params, runner, draws, records, counts):
 def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResult:
     """Run the pipeline simulation (SimPy).
 
-    Raises :class:`~devops_course.errors.CourseInputError` for invalid inputs.
+    Raises :class:`~devops_course.core.errors.CourseInputError` for invalid inputs.
     """
     base = params or PipelineParams()
     checked = PipelineParams(**{**base.__dict__, **overrides}).checked()
@@ -234,16 +234,29 @@ def _interval_label(interval: float) -> str:
     return INTERVAL_LABELS.get(interval, f"{interval:g}일마다")
 
 
-def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
+@dataclass(frozen=True)
+class IntervalComparison:
+    """Runs at the standard merge intervals and at the chosen one."""
+
+    merge_interval: float
+    results: dict[float, PipelineResult]
+
+
+def model(params: dict) -> IntervalComparison:
+    """The model: one run per merge interval (the standard ones and the chosen one)."""
+    checked = SPEC.check(params)
+    merge_interval = checked.pop("merge_interval")
+    intervals = sorted(set(INTERVALS) | {merge_interval})
+    return IntervalComparison(merge_interval, compare_intervals(intervals, **checked))
+
+
+def figure(result: IntervalComparison) -> dict:
     """Feedback and lead time for every merge interval, and the stage outcomes of
     the chosen one."""
-    merge_interval = (
-        PipelineParams(merge_interval=merge_interval, **params).checked().merge_interval
-    )
-    intervals = sorted(set(INTERVALS) | {merge_interval})
-    results = compare_intervals(intervals, **params)
+    merge_interval, results = result.merge_interval, result.results
+    intervals = list(results)
     chosen = results[merge_interval]
-    fig = make_subplots(
+    fig = subplots(
         rows=2,
         cols=2,
         vertical_spacing=0.2,
@@ -263,7 +276,7 @@ def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
             selected = interval == merge_interval
             colour = PALETTE["vermillion"] if selected else PALETTE["blue"]
             fig.add_trace(
-                go.Box(
+                box(
                     name=_interval_label(interval),
                     y=rounded(values(results[interval]), 1),
                     marker={"color": colour, "size": 3},
@@ -278,7 +291,7 @@ def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
     stage_names = [stage.name for stage in STAGES]
     passed = [runs - fails for runs, fails in zip(chosen.stage_runs, chosen.stage_failures)]
     fig.add_trace(
-        go.Bar(
+        bar(
             name="통과",
             x=stage_names,
             y=passed,
@@ -289,7 +302,7 @@ def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
         col=1,
     )
     fig.add_trace(
-        go.Bar(
+        bar(
             name="실패",
             x=stage_names,
             y=list(chosen.stage_failures),
@@ -301,7 +314,7 @@ def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
     )
     labels = [_interval_label(i) for i in intervals]
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="병합 충돌 비율",
             x=labels,
             y=[round(results[i].conflict_share * 100, 1) for i in intervals],
@@ -314,7 +327,7 @@ def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
         col=2,
     )
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="통합 테스트 실패율",
             x=labels,
             y=[
@@ -342,7 +355,7 @@ def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
     fig.update_yaxes(title_text="%", rangemode="tozero", row=2, col=2)
     fig.update_xaxes(tickangle=0)
     daily = results[1] if 1 in results else chosen
-    style_figure(
+    return style_figure(
         fig,
         title="CI/CD 파이프라인: 병합 간격과 피드백",
         alt=(
@@ -355,19 +368,19 @@ def pipeline_figure(merge_interval: float = 1.0, **params) -> go.Figure:
         ),
         height=720,
     )
-    return fig
 
 
-def explorer_figure(**params) -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: a slider over the merge interval."""
+    defaults = SPEC.defaults()
     scenarios = [
-        (_interval_label(interval), pipeline_figure(merge_interval=interval, **params))
+        (_interval_label(interval), figure(model({**defaults, "merge_interval": interval})))
         for interval in INTERVALS
     ]
     return slider_explorer(
         scenarios,
         label="병합 간격",
-        active=1,
+        active=INTERVALS.index(defaults["merge_interval"]),
         data_keys=("x", "y", "line.color", "line.width", "marker.color"),
     )
 
@@ -375,15 +388,6 @@ def explorer_figure(**params) -> go.Figure:
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """The pipeline simulator in all three media."""
-    defaults = PipelineParams()
-    controls = {
-        "merge_interval": number_box("병합 간격(일, 0.125~20)", defaults.merge_interval, step=0.25),
-        "developers": number_box("개발자 수(1~50)", defaults.developers, integer=True),
-        "runners": number_box("파이프라인 실행기 수(1~20)", defaults.runners, integer=True),
-        "days": number_box("기간(일, 5~60)", defaults.days, integer=True),
-        "seed": number_box("난수 시드", defaults.seed, integer=True),
-    }
-    live = LiveFigure(controls, pipeline_figure)
-    return Interactive(live, explorer_figure(), "CI/CD 파이프라인 시뮬레이터")
+    return make_interactive(TITLE, SPEC, model, figure, explorer())

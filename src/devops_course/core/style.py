@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from .figure import Figure
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
@@ -23,6 +23,7 @@ SEQUENCE = [
 PATTERNS = ["", "/", ".", "x", "\\", "+", "-"]
 MARKERS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross"]
 
+AXIS_STYLE = {"gridcolor": "#E5E5E5", "zerolinecolor": "#BDBDBD", "automargin": True}
 FONT_FAMILY = (
     "'Nanum Gothic', NanumGothic, 'Noto Sans KR', 'Apple SD Gothic Neo', "
     "'Malgun Gothic', sans-serif"
@@ -30,20 +31,20 @@ FONT_FAMILY = (
 
 
 def style_figure(
-    fig: go.Figure,
+    fig: Figure,
     *,
     title: str,
     alt: str,
     height: int = 420,
-) -> go.Figure:
+) -> dict:
     """Apply the course style to ``fig`` and record its Korean alt text.
 
     ``alt`` describes the figure for screen readers and for the PDF caption;
-    it is stored in ``layout.meta.alt`` and travels with the figure JSON.
+    it is stored in ``layout.meta.alt`` and travels with the figure JSON. Returns
+    the finished figure as a plotly JSON dict.
     """
-    fig.update_layout(
-        template="none",
-        title={
+    style = {
+        "title": {
             "text": title,
             "x": 0.01,
             "xanchor": "left",
@@ -52,15 +53,15 @@ def style_figure(
             "yanchor": "top",
             "font": {"size": 17},
         },
-        font={"family": FONT_FAMILY, "size": 13, "color": "#222222"},
-        colorway=SEQUENCE,
-        height=height,
-        margin={"l": 64, "r": 24, "t": 96, "b": 56},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        hoverlabel={"font": {"family": FONT_FAMILY}},
+        "font": {"family": FONT_FAMILY, "size": 13, "color": "#222222"},
+        "colorway": SEQUENCE,
+        "height": height,
+        "margin": {"l": 64, "r": 24, "t": 96, "b": 56},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
         # Title, then the legend, then the plots: never on top of each other.
-        legend={
+        "legend": {
             "orientation": "h",
             "yref": "container",
             "y": 0.995 - 36 / height,
@@ -68,11 +69,15 @@ def style_figure(
             "x": 0,
             "traceorder": "normal",
         },
-        meta={"alt": alt},
-    )
-    fig.update_xaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True)
-    fig.update_yaxes(gridcolor="#E5E5E5", zerolinecolor="#BDBDBD", automargin=True)
-    return fig
+        "meta": {"alt": alt},
+    }
+    fig.update_layout(style)
+    fig.layout.setdefault("xaxis", {})
+    fig.layout.setdefault("yaxis", {})
+    for key, axis in fig.layout.items():
+        if key.startswith(("xaxis", "yaxis")):
+            axis.update(AXIS_STYLE)
+    return fig.to_dict()
 
 
 def rounded(values, digits: int = 2) -> list[float]:
@@ -83,8 +88,6 @@ def rounded(values, digits: int = 2) -> list[float]:
 def hline(y: float, axes: tuple[str, str], *, line: dict, label: str = "", left: bool = True):
     """A horizontal guide line across one subplot, and its label, as plain dicts.
 
-    Plain dicts added with one ``update_layout`` call are much faster to draw than
-    plotly's ``add_hline``, which matters for widgets redrawn on every change.
     ``axes`` names the subplot's axes, for example ``("x", "y")`` or ``("x2", "y2")``.
     """
     x, y_axis = axes
@@ -155,9 +158,7 @@ def vband(x0: float, x1: float, axes: tuple[str, str], *, colour: str, opacity: 
     }
 
 
-def add_guides(fig, shapes: list[dict], notes: list[dict]) -> None:
-    """Add shapes and labels in one call (see :func:`hline`)."""
-    fig.update_layout(
-        shapes=list(fig.layout.shapes) + shapes,
-        annotations=list(fig.layout.annotations) + [n for n in notes if n["text"]],
-    )
+def add_guides(fig: Figure, shapes: list[dict], notes: list[dict]) -> None:
+    """Add shapes and their labels (see :func:`hline`); empty labels are left out."""
+    fig.layout.setdefault("shapes", []).extend(shapes)
+    fig.layout.setdefault("annotations", []).extend(n for n in notes if n["text"])

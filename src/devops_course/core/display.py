@@ -17,51 +17,52 @@ priorities rank the plotly figure above the widget view for those builders.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
-
-import plotly.graph_objects as go
-import plotly.io as pio
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
-def figure_json(fig: go.Figure) -> dict[str, Any]:
-    """Return the figure as plain JSON data, as stored in a notebook output."""
-    return json.loads(pio.to_json(fig, validate=False, remove_uids=True))
+def _meta(fig: dict) -> dict:
+    meta = fig.get("layout", {}).get("meta")
+    return meta if isinstance(meta, dict) else {}
+
+
+def alt_text(fig: dict) -> str:
+    """Return the Korean alt text stored in the figure's ``layout.meta``."""
+    return str(_meta(fig).get("alt") or "그림")
+
+
+def note_text(fig: dict) -> str:
+    """Return the figure's ``layout.meta.note`` (what it cannot say itself), if any."""
+    return str(_meta(fig).get("note") or "")
 
 
 def _in_colab() -> bool:
     return "google.colab" in sys.modules
 
 
-def _html_for_colab(fig: go.Figure) -> str:
-    # Colab renders no plotly mime type; it needs HTML with plotly.js.
-    return pio.to_html(fig, include_plotlyjs="cdn", full_html=False)
+def _html_for_colab(fig: dict) -> str:
+    # Colab renders no plotly mime type; it needs HTML with plotly.js. Only there
+    # is plotly's Python package imported.
+    import plotly.io as pio
+
+    return pio.to_html(fig, include_plotlyjs="cdn", full_html=False, validate=False)
 
 
-def figure_bundle(fig: go.Figure, text: str) -> dict[str, Any]:
-    """Return the mime bundle that shows ``fig`` in every front end."""
-    bundle: dict[str, Any] = {"text/plain": text, PLOTLY_MIME: figure_json(fig)}
+def figure_bundle(fig: dict, text: str) -> dict[str, Any]:
+    """Return the mime bundle that shows the figure dict ``fig`` in every front end."""
+    bundle: dict[str, Any] = {"text/plain": text, PLOTLY_MIME: fig}
     if _in_colab():
         bundle["text/html"] = _html_for_colab(fig)
     return bundle
 
 
-def alt_text(fig: go.Figure) -> str:
-    """Return the Korean alt text stored in the figure's ``layout.meta``."""
-    meta = fig.layout.meta
-    if isinstance(meta, dict) and meta.get("alt"):
-        return str(meta["alt"])
-    return "그림"
-
-
 class StaticFigure:
     """A figure that needs no controls: the same plotly figure in every medium."""
 
-    def __init__(self, fig: go.Figure):
+    def __init__(self, fig: dict):
         self.figure = fig
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
@@ -71,13 +72,13 @@ class StaticFigure:
 class Interactive:
     """One interactive: a live widget and a kernel-free explorer figure.
 
-    ``live`` (a :class:`~devops_course.live.LiveFigure`, or any object with a
-    ``view`` widget) is shown where a kernel runs it; ``explorer`` (a plotly figure
+    ``live`` (a :class:`~devops_course.core.live.LiveFigure`, or any object with a
+    ``view`` widget) is shown where a kernel runs it; ``explorer`` (a figure dict
     with sliders or buttons over precomputed scenarios) is shown in the static book
     and, as an image of its default state, in the PDF.
     """
 
-    def __init__(self, live, explorer: go.Figure, title: str):
+    def __init__(self, live, explorer: dict, title: str):
         self.live = live
         self.widget = live.view
         self.explorer = explorer

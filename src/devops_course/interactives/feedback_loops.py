@@ -19,19 +19,28 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
-from .display import Interactive
-from .live import LiveFigure, choice_box, number_box
-from .style import PALETTE, style_figure
-from .validation import require_choice, require_int, require_number
+from ..core.figure import Figure, bar, indicator, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, style_figure
 
 MINUTES_PER_DAY = 24 * 60
 HORIZONS = {"sprint": ("스프린트(2주)", 14), "quarter": ("분기(91일)", 91), "year": ("1년", 365)}
 LAYER_NAMES = ("기술적 피드백", "프로세스 피드백", "비즈니스 피드백")
 LAYER_COLOURS = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"])
 LAYER_PATTERNS = ("", "/", ".")
+TITLE = "피드백 루프 타이머"
+SPEC = Spec(
+    technical_minutes=Field(
+        "기술적 피드백 주기", 10.0, low=0.01, high=7 * MINUTES_PER_DAY, unit="분"
+    ),
+    process_days=Field("프로세스 피드백 주기", 14.0, low=1, high=365, unit="일"),
+    business_days=Field("비즈니스 피드백 주기", 90.0, low=1, high=730, unit="일"),
+    horizon=Field(
+        "기간", "year", kind="choice", choices={key: label for key, (label, _) in HORIZONS.items()}
+    ),
+    step=Field("재생 위치", 100, kind="integer", low=0, high=100, unit="%", step=2, play=True),
+)
 
 
 @dataclass(frozen=True)
@@ -45,15 +54,9 @@ class LoopSettings:
 
     def checked(self) -> LoopSettings:
         """Return the settings if valid, else raise CourseInputError."""
-        require_choice("기간", self.horizon, HORIZONS)
-        return LoopSettings(
-            technical_minutes=require_number(
-                "기술적 피드백 주기(분)", self.technical_minutes, 0.01, 7 * MINUTES_PER_DAY
-            ),
-            process_days=require_number("프로세스 피드백 주기(일)", self.process_days, 1, 365),
-            business_days=require_number("비즈니스 피드백 주기(일)", self.business_days, 1, 730),
-            horizon=self.horizon,
-        )
+        checked = SPEC.check(self.__dict__)
+        checked.pop("step")  # the replay position is the widget's, not the loops'
+        return LoopSettings(**checked)
 
     @property
     def cycle_days(self) -> tuple[float, float, float]:
@@ -112,7 +115,7 @@ def _frame_traces(settings: LoopSettings, elapsed: float) -> list:
     traces: list = []
     for index, (name, cycle) in enumerate(zip(LAYER_NAMES, settings.cycle_days)):
         traces.append(
-            go.Indicator(
+            indicator(
                 mode="gauge",
                 value=_progress(cycle, elapsed, counts[index]),
                 title={
@@ -135,7 +138,7 @@ def _frame_traces(settings: LoopSettings, elapsed: float) -> list:
             )
         )
     traces.append(
-        go.Bar(
+        bar(
             orientation="h",
             y=list(LAYER_NAMES),
             x=[max(count, 0.8) for count in counts],
@@ -153,24 +156,28 @@ def _frame_traces(settings: LoopSettings, elapsed: float) -> list:
     return traces
 
 
-def clock_figure(
-    technical_minutes: float = 10.0,
-    process_days: float = 14.0,
-    business_days: float = 90.0,
-    horizon: str = "year",
-    elapsed_days: float | None = None,
-    frames: int = 0,
-) -> go.Figure:
-    """Three gauges (the needle marks how far the current cycle has run, the number
-    counts completed cycles) above the cumulative cycles on a log scale.
+@dataclass(frozen=True)
+class ClockState:
+    """The loops' settings and the moment the clock shows, in days."""
 
-    ``elapsed_days`` picks the moment shown (default: the whole horizon). With
-    ``frames`` > 0 the figure carries a plotly animation with a play button.
-    """
-    settings = LoopSettings(technical_minutes, process_days, business_days, horizon).checked()
+    settings: LoopSettings
+    elapsed_days: float
+
+
+def model(params: dict) -> ClockState:
+    """The model: the settings, and the moment ``step`` percent into the horizon."""
+    checked = SPEC.check(params)
+    step = checked.pop("step")
+    settings = LoopSettings(**checked)
+    return ClockState(settings, settings.horizon_days * step / 100)
+
+
+def figure(state: ClockState) -> dict:
+    """Three gauges (the needle marks how far the current cycle has run, the number
+    counts completed cycles) above the cumulative cycles on a log scale."""
+    settings, elapsed = state.settings, state.elapsed_days
     end = settings.horizon_days
-    elapsed = end if elapsed_days is None else require_number("경과 일수", elapsed_days, 0, end)
-    fig = make_subplots(
+    fig = subplots(
         rows=2,
         cols=3,
         specs=[[{"type": "indicator"}] * 3, [{"type": "xy", "colspan": 3}, None, None]],
@@ -214,7 +221,7 @@ def clock_figure(
     counts = cycles_completed(settings, end)
     style_figure(
         fig,
-        title=f"피드백 루프 타이머: {label} 동안의 학습 사이클 ({elapsed:.0f}일째)",
+        title=f"{TITLE}: {label} 동안의 학습 사이클 ({elapsed:.0f}일째)",
         alt=(
             f"{label} 동안 기술적 피드백(주기 {_format_cycle(settings.cycle_days[0])})은 "
             f"{counts[0]:,}번, 프로세스 피드백(주기 {_format_cycle(settings.cycle_days[1])})은 "
@@ -225,24 +232,23 @@ def clock_figure(
         height=600,
     )
     fig.update_layout(margin={"l": 110, "r": 50})
-    if frames:
-        _add_animation(fig, settings, frames)
-    return fig
+    return fig.to_dict()
 
 
-def _add_animation(fig: go.Figure, settings: LoopSettings, frames: int) -> None:
+def _add_animation(figure: dict, settings: LoopSettings, frames: int) -> dict:
+    """Add a plotly animation over the horizon, with a play button, to ``figure``."""
+    fig = Figure(figure)
     end = settings.horizon_days
     moments = [end * (i + 1) / frames for i in range(frames)]
-    fig.frames = [
-        go.Frame(
-            name=f"{moment:.0f}일",
-            data=_frame_traces(settings, moment),
-            layout={
-                "title": {"text": fig.layout.title.text.rsplit("(", 1)[0] + f"({moment:.0f}일째)"}
-            },
-        )
+    title = fig.layout["title"]["text"].rsplit("(", 1)[0]
+    fig.frames.extend(
+        {
+            "name": f"{moment:.0f}일",
+            "data": _frame_traces(settings, moment),
+            "layout": {"title": {"text": title + f"({moment:.0f}일째)"}},
+        }
         for moment in moments
-    ]
+    )
     play = {"frame": {"duration": 350, "redraw": True}, "transition": {"duration": 0}}
     fig.update_layout(
         updatemenus=[
@@ -282,27 +288,30 @@ def _add_animation(fig: go.Figure, settings: LoopSettings, frames: int) -> None:
                 "len": 0.64,
                 "steps": [
                     {
-                        "label": frame.name,
+                        "label": frame["name"],
                         "method": "animate",
-                        "args": [[frame.name], {**play, "mode": "immediate"}],
+                        "args": [[frame["name"]], {**play, "mode": "immediate"}],
                     }
                     for frame in fig.frames
                 ],
             }
         ],
     )
-    meta = dict(fig.layout.meta or {})
-    meta["print"] = {"height": fig.layout.height, "margin_b": fig.layout.margin.b}
-    fig.update_layout(meta=meta, height=fig.layout.height + 110)
-    fig.layout.margin.b = fig.layout.margin.b + 110
+    layout = fig.layout
+    margin_b = layout["margin"]["b"]
+    layout["meta"]["print"] = {"height": layout["height"], "margin_b": margin_b}
+    fig.update_layout(height=layout["height"] + 110, margin_b=margin_b + 110)
+    return fig.to_dict()
 
 
-def explorer_figure() -> go.Figure:
-    """Kernel-free explorer: a year on an accelerated clock, with a play button."""
-    return clock_figure(horizon="year", frames=26)
+def explorer() -> dict:
+    """Kernel-free explorer: the default horizon on an accelerated clock, with a play
+    button."""
+    state = model(SPEC.defaults())
+    return _add_animation(figure(state), state.settings, frames=26)
 
 
-def balance_figure(**settings) -> go.Figure:
+def balance_figure(**settings) -> dict:
     """Compare 'only the technical loop is fast' with 'all three loops are fast'."""
     current = LoopSettings(**settings).checked()
     scenarios = {
@@ -310,7 +319,7 @@ def balance_figure(**settings) -> go.Figure:
         "기술 루프만 빠름": LoopSettings(10, 30, 180, current.horizon),
         "세 루프 모두 빠름": LoopSettings(10, 7, 14, current.horizon),
     }
-    fig = make_subplots(
+    fig = subplots(
         rows=1,
         cols=2,
         horizontal_spacing=0.16,
@@ -322,7 +331,7 @@ def balance_figure(**settings) -> go.Figure:
     for index, name in enumerate(LAYER_NAMES):
         values = [cycles_completed(s, s.horizon_days)[index] for s in scenarios.values()]
         fig.add_trace(
-            go.Bar(
+            bar(
                 name=name,
                 x=list(scenarios),
                 y=[max(v, 0.8) for v in values],
@@ -336,7 +345,7 @@ def balance_figure(**settings) -> go.Figure:
             col=1,
         )
     fig.add_trace(
-        go.Bar(
+        bar(
             name="비즈니스 피드백 한 번 사이의 기술 루프 수",
             x=list(scenarios),
             y=[round(unvalidated_changes(s)) for s in scenarios.values()],
@@ -361,7 +370,7 @@ def balance_figure(**settings) -> go.Figure:
     fig.update_yaxes(title_text="기술 루프 수", rangemode="tozero", row=1, col=2)
     fig.update_xaxes(tickangle=0)
     fast_only = scenarios["기술 루프만 빠름"]
-    style_figure(
+    return style_figure(
         fig,
         title="기술 루프만 빠를 때와 세 루프가 모두 빠를 때",
         alt=(
@@ -371,34 +380,12 @@ def balance_figure(**settings) -> go.Figure:
         ),
         height=460,
     )
-    return fig
 
 
 # ---------------------------------------------------------------- widget
 
 
-def _live_clock(technical_minutes, process_days, business_days, horizon, step):
-    settings = LoopSettings(technical_minutes, process_days, business_days, horizon).checked()
-    step = require_int("재생 위치", step, 0, 100)
-    return clock_figure(
-        technical_minutes, process_days, business_days, horizon, settings.horizon_days * step / 100
-    )
-
-
-def interactive() -> Interactive:
+def interactive():
     """Feedback-loop timers: a live accelerated clock (Play) in Jupyter, an
     animation with a play button in the book."""
-    import ipywidgets as widgets
-
-    play = widgets.Play(value=100, min=0, max=100, step=2, interval=300, description="재생")
-    controls = {
-        "technical_minutes": number_box("기술적 피드백 주기(분)", 10.0),
-        "process_days": number_box("프로세스 피드백 주기(일)", 14.0),
-        "business_days": number_box("비즈니스 피드백 주기(일)", 90.0),
-        "horizon": choice_box(
-            "기간", [(label, key) for key, (label, _) in HORIZONS.items()], "year"
-        ),
-        "step": play,
-    }
-    live = LiveFigure(controls, _live_clock)
-    return Interactive(live, explorer_figure(), "피드백 루프 타이머")
+    return make_interactive(TITLE, SPEC, model, figure, explorer())

@@ -15,21 +15,26 @@ the moving average of the latency over the last ``window`` minutes is above
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .display import Interactive
-from .explorer import add_view_buttons, slider_explorer
-from .live import LiveFigure, number_box
-from .style import PALETTE, add_guides, hline, rounded, style_figure, vband
-from .validation import require_int, require_number
+from ..core.explorer import add_view_buttons, slider_explorer
+from ..core.figure import bar, scatter, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, add_guides, hline, rounded, style_figure, vband
 
 MINUTES = 360
 INCIDENT = (210, 270)  # minutes [start, end)
 WINDOWS = (1, 5, 15)
 THRESHOLDS = (160, 180, 200, 240, 280)
+TITLE = "모니터링과 로깅: 경보 규칙"
+SPEC = Spec(
+    threshold=Field("임계값", 200.0, low=50, high=1000, unit="ms", step=10),
+    window=Field("창 크기", 5, kind="integer", low=1, high=60, unit="분"),
+    seed=Field("난수 시드", 3, kind="integer", low=0, high=2**31 - 1),
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,11 @@ class Telemetry:
 
 def telemetry(seed: int = 3) -> Telemetry:
     """The six-hour stream with the incident; deterministic for a seed."""
-    seed = require_int("난수 시드", seed, 0, 2**31 - 1)
+    return _telemetry(SPEC["seed"].check(seed))
+
+
+@lru_cache(maxsize=8)
+def _telemetry(seed: int) -> Telemetry:
     rng = np.random.default_rng(seed)
     minutes = np.arange(MINUTES)
     latency = 120 + 10 * np.sin(minutes / 45) + rng.normal(0, 12, MINUTES)
@@ -88,8 +97,8 @@ class AlertResult:
 
 def evaluate(threshold: float = 200, window: int = 5, seed: int = 3) -> AlertResult:
     """Apply the rule 'moving average over ``window`` minutes above ``threshold``'."""
-    threshold = require_number("임계값(ms)", threshold, 50, 1000)
-    window = require_int("창 크기(분)", window, 1, 60)
+    checked = SPEC.check(threshold=threshold, window=window, seed=seed)
+    threshold, window = checked["threshold"], checked["window"]
     stream = telemetry(seed)
     kernel = np.ones(window) / window
     padded = np.concatenate([np.full(window - 1, stream.latency[0]), stream.latency])
@@ -107,20 +116,42 @@ def tradeoff(window: int, thresholds=range(140, 321, 10), seed: int = 3) -> list
 WINDOW_STYLE = {1: ("dot", "circle"), 5: ("solid", "diamond"), 15: ("dash", "square")}
 
 
+@dataclass(frozen=True)
+class MonitoringResult:
+    """The chosen rule on the stream, and the rule and its trade-off curve for each
+    window drawn."""
+
+    chosen: AlertResult
+    stream: Telemetry
+    curves: dict[int, tuple[AlertResult, list[AlertResult]]]
+
+
+def analyse(threshold: float, window: int, seed: int, windows=()) -> MonitoringResult:
+    """The chosen rule, and the rule and trade-off of ``window`` and each of ``windows``."""
+    chosen = evaluate(threshold, window, seed)
+    drawn = list(windows) or [chosen.window]
+    curves = {w: (evaluate(threshold, w, seed), tradeoff(w, seed=seed)) for w in drawn}
+    return MonitoringResult(chosen, telemetry(seed), curves)
+
+
+def model(params: dict) -> MonitoringResult:
+    """The model: the alert rule of ``params`` on the stream, and its trade-off."""
+    return analyse(**SPEC.check(params))
+
+
 def _window_traces(
-    threshold: float, window: int, seed: int, visible: bool
-) -> tuple[list[go.Scatter], list[go.Scatter]]:
+    result: AlertResult, curve: list[AlertResult], visible: bool
+) -> tuple[list[dict], list[dict]]:
     """Traces of one window: (on the latency panel, on the trade-off panel)."""
-    result = evaluate(threshold, window, seed)
+    window, threshold = result.window, result.threshold
     minutes = list(range(MINUTES))
     dash, symbol = WINDOW_STYLE.get(window, ("solid", "circle"))
     starts = [int(first) for first, _ in result.episodes]
     inside = [INCIDENT[0] <= s < INCIDENT[1] for s in starts]
-    curve = tradeoff(window, seed=seed)
     delays = [r.detection_delay for r in curve]
     group = f"window-{window}"
     on_latency = [
-        go.Scatter(
+        scatter(
             name=f"{window}분 이동 평균",
             legendgroup=group,
             x=minutes,
@@ -130,7 +161,7 @@ def _window_traces(
             visible=visible,
             hovertemplate="%{x}분: 평균 %{y}ms<extra></extra>",
         ),
-        go.Scatter(
+        scatter(
             name="경보 시작",
             legendgroup=group,
             x=starts,
@@ -149,7 +180,7 @@ def _window_traces(
     thresholds = [r.threshold for r in curve]
     missed = 65  # where a missed incident is drawn on the delay axis
     on_tradeoff = [
-        go.Bar(
+        bar(
             name=f"창 {window}분: 오경보 횟수",
             legendgroup=group,
             showlegend=False,
@@ -159,7 +190,7 @@ def _window_traces(
             visible=visible,
             hovertemplate="임계값 %{x}ms: 오경보 %{y}번<extra></extra>",
         ),
-        go.Scatter(
+        scatter(
             name=f"창 {window}분: 탐지 지연",
             legendgroup=group,
             showlegend=False,
@@ -172,7 +203,7 @@ def _window_traces(
             visible=visible,
             hovertemplate="임계값 %{x}ms: 탐지 %{text}<extra></extra>",
         ),
-        go.Scatter(
+        scatter(
             name="현재 규칙",
             legendgroup=group,
             showlegend=False,
@@ -187,18 +218,14 @@ def _window_traces(
     return on_latency, on_tradeoff
 
 
-def monitoring_figure(
-    threshold: float = 200, window: int = 5, seed: int = 3, windows=None
-) -> go.Figure:
+def figure(result: MonitoringResult) -> dict:
     """Latency with the alert rule, error rate, and the detection/false-alarm trade-off.
 
-    ``windows`` lists the windows drawn (default: only ``window``); the explorer
-    draws all of them and lets buttons pick one.
+    Every window in ``result.curves`` is drawn; only the chosen one is visible (the
+    explorer draws all of them and lets buttons pick one).
     """
-    chosen = evaluate(threshold, window, seed)
-    stream = telemetry(seed)
-    windows = list(windows or [chosen.window])
-    fig = make_subplots(
+    chosen, stream = result.chosen, result.stream
+    fig = subplots(
         rows=2,
         cols=2,
         specs=[[{"colspan": 2}, None], [{}, {"secondary_y": True}]],
@@ -213,7 +240,7 @@ def monitoring_figure(
     )
     minutes = list(range(MINUTES))
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="지연 시간(1분)",
             x=minutes,
             y=rounded(stream.latency, 1),
@@ -225,7 +252,7 @@ def monitoring_figure(
         col=1,
     )
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="오류율",
             x=minutes,
             y=rounded(stream.error_rate, 2),
@@ -237,8 +264,8 @@ def monitoring_figure(
         row=2,
         col=1,
     )
-    for w in windows:
-        on_latency, on_tradeoff = _window_traces(threshold, w, seed, visible=w == chosen.window)
+    for w, (rule, curve) in result.curves.items():
+        on_latency, on_tradeoff = _window_traces(rule, curve, visible=w == chosen.window)
         for trace in on_latency:
             fig.add_trace(trace, row=1, col=1)
         bars, *lines = on_tradeoff
@@ -286,7 +313,7 @@ def monitoring_figure(
         if chosen.detection_delay is not None
         else "장애를 탐지하지 못하고"
     )
-    style_figure(
+    return style_figure(
         fig,
         title="모니터링: 경보 임계값과 창 크기의 트레이드오프",
         alt=(
@@ -296,38 +323,32 @@ def monitoring_figure(
         ),
         height=720,
     )
-    return fig
 
 
-def explorer_figure(seed: int = 3) -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: a slider over the threshold, buttons for the window."""
-    scenarios = [(f"{t}ms", monitoring_figure(t, 5, seed, windows=WINDOWS)) for t in THRESHOLDS]
+    defaults = SPEC.defaults()
+    scenarios = [
+        (f"{t}ms", figure(analyse(t, defaults["window"], defaults["seed"], windows=WINDOWS)))
+        for t in THRESHOLDS
+    ]
     fig = slider_explorer(
         scenarios,
         label="임계값",
-        active=THRESHOLDS.index(200),
+        active=THRESHOLDS.index(defaults["threshold"]),
         layout_keys=("annotations", "meta", "shapes"),
         data_keys=("x", "y", "text", "marker.symbol", "marker.color"),
     )
     views = []
     for window in WINDOWS:
-        mask = [
-            trace.legendgroup is None or trace.legendgroup == f"window-{window}"
-            for trace in fig.data
-        ]
+        mask = [trace.get("legendgroup") in (None, f"window-{window}") for trace in fig["data"]]
         views.append((f"창 {window}분", mask, {}))
-    return add_view_buttons(fig, views, active=WINDOWS.index(5))
+    return add_view_buttons(fig, views, active=WINDOWS.index(defaults["window"]))
 
 
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """The monitoring trade-off in all three media."""
-    controls = {
-        "threshold": number_box("임계값(ms, 50~1000)", 200, step=10),
-        "window": number_box("창 크기(분, 1~60)", 5, integer=True),
-        "seed": number_box("난수 시드", 3, integer=True),
-    }
-    live = LiveFigure(controls, monitoring_figure)
-    return Interactive(live, explorer_figure(), "모니터링과 로깅: 경보 규칙")
+    return make_interactive(TITLE, SPEC, model, figure, explorer())

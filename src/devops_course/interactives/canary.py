@@ -12,19 +12,16 @@ and errors are drawn from a seeded generator, minute by minute.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .display import Interactive
-from .explorer import slider_explorer
-from .live import LiveFigure, number_box
-from .style import PALETTE, add_guides, hline, style_figure, vline
-from .validation import require_int, require_number
+from ..core.explorer import slider_explorer
+from ..core.figure import Figure, bar, scatter, subplots
+from ..core.live import make_interactive
+from ..core.params import Field, Spec
+from ..core.style import PALETTE, add_guides, hline, style_figure, vline
 
 MINUTES = 120
 CANARY_MINUTES = 30
@@ -32,6 +29,20 @@ MANUAL_DETECTION_MINUTE = 60
 WINDOW = 5
 MIN_REQUESTS = 100  # the canary must have served this many requests before a verdict
 SHARES = (0.01, 0.05, 0.10, 0.25, 0.50)
+TITLE = "카나리 배포와 자동 롤백"
+SPEC = Spec(
+    canary_share=Field("카나리 비율", 0.05, low=0.001, high=1.0, step=0.01),
+    threshold=Field("롤백 임계 오류율", 0.02, low=0.001, high=0.5, step=0.005),
+    new_error_rate=Field("새 버전 오류율", 0.05, low=0, high=1, step=0.01),
+    seed=Field("난수 시드", 4, kind="integer", low=0, high=2**31 - 1),
+    old_error_rate=Field("이전 버전 오류율", 0.005, low=0, high=1, control=False),
+    requests_per_minute=Field(
+        "분당 요청 수", 2000, kind="integer", low=10, high=1_000_000, control=False
+    ),
+    auto_rollback=Field(
+        "자동 롤백", True, kind="choice", choices={True: "켬", False: "끔"}, control=False
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -48,17 +59,7 @@ class CanaryParams:
 
     def checked(self) -> CanaryParams:
         """Return the parameters if valid, else raise CourseInputError."""
-        return CanaryParams(
-            canary_share=require_number("카나리 비율", self.canary_share, 0.001, 1.0),
-            threshold=require_number("롤백 임계 오류율", self.threshold, 0.001, 0.5),
-            new_error_rate=require_number("새 버전 오류율", self.new_error_rate, 0, 1),
-            old_error_rate=require_number("이전 버전 오류율", self.old_error_rate, 0, 1),
-            requests_per_minute=require_int(
-                "분당 요청 수", self.requests_per_minute, 10, 1_000_000
-            ),
-            auto_rollback=bool(self.auto_rollback),
-            seed=require_int("난수 시드", self.seed, 0, 2**31 - 1),
-        )
+        return CanaryParams(**SPEC.check(self.__dict__))
 
 
 @dataclass(frozen=True)
@@ -131,17 +132,17 @@ def compare(**params) -> dict[str, dict[float, CanaryRun]]:
 
 
 @lru_cache(maxsize=32)
-def _cached_table(threshold: float, new_error_rate: float, seed: int) -> dict:
+def _cached_table(**params) -> dict:
     """:func:`compare` for the share chart; it does not depend on the canary share,
     so moving the share slider reuses it."""
-    return compare(threshold=threshold, new_error_rate=new_error_rate, seed=seed)
+    return compare(**params)
 
 
 @lru_cache(maxsize=1)
-def _frame() -> go.Figure:
+def _frame() -> Figure:
     """The four empty panels with their titles and axes. They never change, so they
     are built once and copied: building subplots is most of a redraw's cost."""
-    fig = make_subplots(
+    fig = subplots(
         rows=2,
         cols=2,
         vertical_spacing=0.2,
@@ -170,36 +171,44 @@ def _frame() -> go.Figure:
         row=2,
         col=2,
     )
-    style_figure(fig, title="카나리 배포와 자동 롤백", alt="", height=720)
+    style_figure(fig, title=TITLE, alt="", height=720)
     return fig
 
 
-def canary_figure(
-    canary_share: float = 0.05,
-    threshold: float = 0.02,
-    new_error_rate: float = 0.05,
-    seed: int = 4,
-) -> go.Figure:
+@dataclass(frozen=True)
+class Rollouts:
+    """The chosen share with and without automatic rollback, and every share."""
+
+    auto: CanaryRun
+    manual: CanaryRun
+    table: dict[str, dict[float, CanaryRun]]
+
+
+def model(params: dict) -> Rollouts:
+    """The model: the rollout of ``params`` with and without automatic rollback, and
+    the affected requests of every canary share."""
+    checked = SPEC.check(params)
+    checked.pop("auto_rollback")
+    return Rollouts(
+        rollout(auto_rollback=True, **checked),
+        rollout(auto_rollback=False, **checked),
+        _cached_table(**{k: v for k, v in checked.items() if k != "canary_share"}),
+    )
+
+
+def figure(result: Rollouts) -> dict:
     """The rollout over time, and users affected by canary share with and without
     automatic rollback."""
-    auto = rollout(
-        canary_share=canary_share, threshold=threshold, new_error_rate=new_error_rate, seed=seed
-    )
-    manual = rollout(
-        canary_share=canary_share,
-        threshold=threshold,
-        new_error_rate=new_error_rate,
-        seed=seed,
-        auto_rollback=False,
-    )
-    table = _cached_table(threshold, new_error_rate, seed)
+    auto, manual, table = result.auto, result.manual, result.table
+    canary_share, threshold = auto.params.canary_share, auto.params.threshold
+    new_error_rate = auto.params.new_error_rate
     minutes = list(range(1, MINUTES + 1))
-    fig = copy.deepcopy(_frame())
+    fig = _frame().copy()
     canary_minutes = minutes[:CANARY_MINUTES]
     # Until a rollback both runs are identical, so the run without automatic
     # rollback shows what the monitor saw during the whole canary phase.
     fig.add_trace(
-        go.Scatter(
+        scatter(
             name="카나리 오류율",
             x=canary_minutes,
             y=[
@@ -239,7 +248,7 @@ def canary_figure(
         (manual, "자동 롤백 없음", PALETTE["vermillion"], "dash"),
     ):
         fig.add_trace(
-            go.Scatter(
+            scatter(
                 name=name,
                 legendgroup=name,
                 x=minutes,
@@ -252,12 +261,12 @@ def canary_figure(
             col=2,
         )
         fig.add_trace(
-            go.Scatter(
+            scatter(
                 name=name,
                 legendgroup=name,
                 showlegend=False,
                 x=minutes,
-                y=np.cumsum(run.new_errors).tolist(),
+                y=[int(n) for n in np.cumsum(run.new_errors)],
                 mode="lines",
                 line={"color": colour, "dash": dash, "width": 2.5},
                 hovertemplate=f"{name}: %{{x}}분까지 %{{y:,}}건<extra></extra>",
@@ -271,7 +280,7 @@ def canary_figure(
         ("manual", "자동 롤백 없음", PALETTE["vermillion"], "x"),
     ):
         fig.add_trace(
-            go.Bar(
+            bar(
                 name=name,
                 legendgroup=name,
                 showlegend=False,
@@ -301,16 +310,19 @@ def canary_figure(
             )
         },
     )
-    return fig
+    return fig.to_dict()
 
 
-def explorer_figure() -> go.Figure:
+def explorer() -> dict:
     """Kernel-free explorer: a slider over the canary share."""
-    scenarios = [(f"{share:.0%}", canary_figure(canary_share=share)) for share in SHARES]
+    defaults = SPEC.defaults()
+    scenarios = [
+        (f"{share:.0%}", figure(model({**defaults, "canary_share": share}))) for share in SHARES
+    ]
     return slider_explorer(
         scenarios,
         label="카나리 비율",
-        active=1,
+        active=SHARES.index(defaults["canary_share"]),
         layout_keys=("annotations", "meta", "title", "shapes"),
     )
 
@@ -318,13 +330,6 @@ def explorer_figure() -> go.Figure:
 # ---------------------------------------------------------------- widget
 
 
-def interactive() -> Interactive:
+def interactive():
     """Canary release with automatic rollback in all three media."""
-    controls = {
-        "canary_share": number_box("카나리 비율(0.001~1)", 0.05, step=0.01),
-        "threshold": number_box("롤백 임계 오류율(0.001~0.5)", 0.02, step=0.005),
-        "new_error_rate": number_box("새 버전 오류율(0~1)", 0.05, step=0.01),
-        "seed": number_box("난수 시드", 4, integer=True),
-    }
-    live = LiveFigure(controls, canary_figure, columns=2)
-    return Interactive(live, explorer_figure(), "카나리 배포와 자동 롤백")
+    return make_interactive(TITLE, SPEC, model, figure, explorer(), columns=2)
