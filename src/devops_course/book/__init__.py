@@ -136,7 +136,8 @@ def _unnumbered_appendix(app: Sphinx, doctree, docname) -> None:
 
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
-    config.templates_path.append(str(TEMPLATES_DIR))
+    # First, so that the course's Korean copies of theme components win.
+    config.templates_path.insert(0, str(TEMPLATES_DIR))
 
 
 def _copy_plotly_js(app: Sphinx) -> None:
@@ -177,6 +178,7 @@ def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
 
 def setup(app: Sphinx) -> dict:
     """Register the node, its writers and the course's static assets."""
+    app.setup_extension("devops_course.book.korean_ui")
     app.add_node(
         PlotlyFigureNode,
         html=(visit_plotly_html, _depart),

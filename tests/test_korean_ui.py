@@ -1,0 +1,73 @@
+"""The site speaks Korean in its own interface, and breaks Korean lines between
+words: theme strings, tooltips and labels, the footer, and the CSS a reader gets."""
+
+import re
+
+import pytest
+from conftest import HTML, require_build
+
+from devops_course.book.korean_ui import CATALOGS, LOCALE, compiled
+
+# Interface text the themes and Sphinx write in English unless translated.
+ENGLISH_INTERFACE = (
+    "Skip to main content",
+    "Back to top",
+    "Search this book",
+    "Color mode",
+    "System Settings",
+    "Toggle primary sidebar",
+    "Toggle secondary sidebar",
+    "next page",
+    "previous page",
+    "Launch on",
+    "Link to this heading",
+    "Repository",
+    "Open issue",
+    "Site navigation",
+    "On this page",
+)
+BROKEN_KOREAN = ("으로 DevOps", "전체 화면으로보기", "스핑크스 도서 테마")
+
+
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_catalogs_compile_and_translate_into_korean(catalog):
+    translations = compiled(LOCALE / "ko" / "LC_MESSAGES" / f"{catalog}.po")
+    messages = translations._catalog  # every msgid with a translation
+    assert len(messages) > 10
+    for msgid, msgstr in messages.items():
+        if msgid:  # the header entry has an empty id
+            assert re.search("[가-힣]", msgstr), f"{msgid!r} is not Korean: {msgstr!r}"
+
+
+def test_no_english_interface_text_on_any_page():
+    require_build(HTML / "index.html")
+    pages = [p for p in HTML.rglob("*.html") if not {"_static", "slides"} & set(p.parts)]
+    assert len(pages) >= 10
+    found = [
+        f"{page.relative_to(HTML)}: {text!r}"
+        for page in pages
+        for text in ENGLISH_INTERFACE + BROKEN_KOREAN
+        if text in page.read_text(encoding="utf-8")
+    ]
+    assert not found, found
+
+
+def test_footer_names_the_authors_in_korean():
+    page = require_build(HTML / "book" / "ch1_definition.html").read_text(encoding="utf-8")
+    assert "지은이:" in page and "DevOps 입문 강좌 팀" in page
+
+
+def test_korean_lines_break_between_words(offline_page):
+    page = offline_page.open("book/ch1_definition.html")
+    styles = page.evaluate(
+        """() => ['.bd-article h1', '.bd-article p', '.bd-sidebar-primary a', '.admonition p', 'pre'].map(selector => {
+            const element = document.querySelector(selector);
+            const style = getComputedStyle(element);
+            return [selector, style.wordBreak, parseFloat(style.lineHeight) / parseFloat(style.fontSize)];
+        })"""
+    )
+    by_selector = {selector: (word_break, ratio) for selector, word_break, ratio in styles}
+    for selector in (".bd-article h1", ".bd-article p", ".bd-sidebar-primary a", ".admonition p"):
+        assert by_selector[selector][0] == "keep-all", selector
+    assert by_selector["pre"][0] == "normal"
+    assert by_selector[".bd-article p"][1] >= 1.7
