@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -174,12 +174,6 @@ class Figure:
             else:
                 trace["xaxis"], trace["yaxis"] = self.axes(row, col or 1, kw.get("secondary_y"))
         self.data.append(trace)
-        return self
-
-    def add_traces(self, traces: Iterable[dict[str, Any]], **where) -> Figure:
-        """Add several traces to the same subplot."""
-        for item in traces:
-            self.add_trace(item, **where)
         return self
 
     # ------------------------------------------------------------- updates

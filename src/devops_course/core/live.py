@@ -65,8 +65,9 @@ def control_for(spec: Field) -> widgets.ValueWidget:
 class LiveFigure:
     """Controls, a Korean status line and a figure that follows the controls.
 
-    ``render`` takes the checked parameters (a dict) and returns a figure dict;
-    the spec checks the control values first.
+    ``render`` takes the control values (a dict) and returns a figure dict; it
+    raises CourseInputError for values the model does not accept (the model
+    checks them against the spec).
     """
 
     def __init__(self, spec: Spec, render: Callable[[dict[str, Any]], dict], *, columns: int = 3):
@@ -103,7 +104,7 @@ class LiveFigure:
         the values are rejected."""
         values = self.values
         try:
-            fig = self.render(self.spec.check(values))
+            fig = self.render(values)
         except CourseInputError as error:
             self._show_error(str(error))
             return False

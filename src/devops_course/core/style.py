@@ -80,6 +80,38 @@ def style_figure(
     return fig.to_dict()
 
 
+def styled_table(
+    header: list[str],
+    columns: list[list],
+    *,
+    fill,
+    columnwidth: list[float],
+    row_height: int = 24,
+) -> dict:
+    """A table trace in the course style: a dark blue header, left-aligned dark text.
+
+    ``fill`` is the cells' colour: one colour, one per column, or a list of
+    per-row colours per column, as plotly's ``cells.fill.color`` takes it.
+    """
+    return {
+        "type": "table",
+        "columnwidth": columnwidth,
+        "header": {
+            "values": header,
+            "fill": {"color": "#1F4E79"},
+            "font": {"color": "white", "size": 13},
+            "align": "left",
+        },
+        "cells": {
+            "values": columns,
+            "fill": {"color": fill},
+            "align": "left",
+            "font": {"size": 12, "color": "#222222"},
+            "height": row_height,
+        },
+    }
+
+
 def rounded(values, digits: int = 2) -> list[float]:
     """Round a sequence of numbers for compact, stable figure JSON."""
     return [round(float(value), digits) for value in values]

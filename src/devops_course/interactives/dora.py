@@ -16,10 +16,10 @@ from functools import lru_cache
 
 from ..core.errors import CourseInputError
 from ..core.explorer import slider_explorer
-from ..core.figure import Figure, scatter, subplots, table
+from ..core.figure import Figure, scatter, subplots
 from ..core.live import make_interactive
 from ..core.params import Field, Spec
-from ..core.style import PALETTE, style_figure
+from ..core.style import PALETTE, style_figure, styled_table
 
 REPORT = "Accelerate State of DevOps Report 2021 (Google Cloud DORA)"
 TIERS = ("Elite", "High", "Medium", "Low")
@@ -325,21 +325,12 @@ def threshold_table() -> dict:
     ]
     fig = Figure()
     fig.add_trace(
-        table(
+        styled_table(
+            header,
+            columns,
+            fill=["white"] + [TIER_COLOURS[t] for t in TIERS],
             columnwidth=[1.2, 1.5, 1.2, 1.4, 1.2],
-            header={
-                "values": header,
-                "fill": {"color": ["#1F4E79"] + ["#1F4E79"] * 4},
-                "font": {"color": "white", "size": 13},
-                "align": "left",
-            },
-            cells={
-                "values": columns,
-                "fill": {"color": ["white"] + [TIER_COLOURS[t] for t in TIERS]},
-                "align": "left",
-                "font": {"size": 12, "color": "#222222"},
-                "height": 28,
-            },
+            row_height=28,
         )
     )
     style_figure(

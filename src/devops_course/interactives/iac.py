@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 from ..core.errors import CourseInputError
 from ..core.explorer import slider_explorer
-from ..core.figure import Figure, table
+from ..core.figure import Figure
 from ..core.live import make_interactive
 from ..core.params import Field, Spec
-from ..core.style import style_figure
+from ..core.style import style_figure, styled_table
 from ..core.validation import require_choice, require_int
 
 SIZES = ("small", "medium", "large")
@@ -265,21 +265,11 @@ def figure(current: Step) -> dict:
     colours = [ACTION_COLOURS[row[5]] for row in rows]
     fig = Figure()
     fig.add_trace(
-        table(
+        styled_table(
+            ["서버", "항목", "원하는 상태(코드)", "실제 상태", "계획"],
+            [list(column) for column in zip(*(row[:5] for row in rows))],
+            fill=[colours] * 5,
             columnwidth=[1.1, 1.1, 1.6, 1.6, 1.2],
-            header={
-                "values": ["서버", "항목", "원하는 상태(코드)", "실제 상태", "계획"],
-                "fill": {"color": "#1F4E79"},
-                "font": {"color": "white", "size": 13},
-                "align": "left",
-            },
-            cells={
-                "values": [list(column) for column in zip(*(row[:5] for row in rows))],
-                "fill": {"color": [colours] * 5},
-                "align": "left",
-                "font": {"size": 12, "color": "#222222"},
-                "height": 24,
-            },
         )
     )
     style_figure(

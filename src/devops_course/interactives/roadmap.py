@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from ..core.errors import CourseInputError
 from ..core.explorer import slider_explorer
-from ..core.figure import bar, subplots, table
+from ..core.figure import bar, subplots
 from ..core.live import make_interactive
 from ..core.params import Field, Spec
-from ..core.style import PALETTE, style_figure
+from ..core.style import PALETTE, style_figure, styled_table
 
 STEPS = {
     "vcs": "버전 관리",
@@ -185,22 +185,13 @@ def figure(result: Review) -> dict:
     if skipped:
         rows.append(("일정에 없는 단계", ", ".join(skipped)))
     fig.add_trace(
-        table(
+        styled_table(
+            ["위험한 순서", "교훈"],
+            [[r[0] for r in rows], [r[1] for r in rows]],
+            fill="#FFF4EC" if warnings else "#EEF7F1",
             columnwidth=[1.1, 2.2],
-            header={
-                "values": ["위험한 순서", "교훈"],
-                "fill": {"color": "#1F4E79"},
-                "font": {"color": "white", "size": 13},
-                "align": "left",
-            },
-            cells={
-                "values": [[r[0] for r in rows], [r[1] for r in rows]],
-                "fill": {"color": "#FFF4EC" if warnings else "#EEF7F1"},
-                "align": "left",
-                "font": {"size": 12, "color": "#222222"},
-                # Room for two wrapped lines of Hangul: the default row clips the second.
-                "height": 44,
-            },
+            # Room for two wrapped lines of Hangul: the default row clips the second.
+            row_height=44,
         ),
         row=2,
         col=1,
