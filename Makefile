@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
+LITE_WHEELS := $(VENV)/lite-wheels/.installed
 SHELL := /bin/bash
 
 .PHONY: book test test-fast lint test-notebooks bench system-deps notebooks clean
 
 ## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
-book: system-deps $(INSTALLED) $(NODE_INSTALLED)
+book: system-deps $(INSTALLED) $(NODE_INSTALLED) $(LITE_WHEELS)
 	$(BIN)/python tools/build_book.py
 
 ## test: lint, build the book, then run every test (units, notebooks, build, browser)
@@ -59,6 +60,14 @@ $(INSTALLED): requirements.txt binder/requirements.txt binder/overrides.json pyp
 # Browser assets from the npm registry, exactly as package-lock.json pins them.
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Pure-Python wheels for the in-browser lab, for Pyodide's platform, as pinned.
+$(LITE_WHEELS): lite/requirements.txt $(INSTALLED)
+	rm -rf $(VENV)/lite-wheels
+	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: \
+		--platform pyemscripten_2026_0_wasm32 --python-version 3.14 \
+		-r lite/requirements.txt -d $(VENV)/lite-wheels
 	touch $@
 
 clean:

@@ -107,7 +107,6 @@ def test_binder_files_pin_everything_the_notebooks_import():
     for needed in (
         "ipykernel",
         "ipywidgets",
-        "numpy",
         "plotly",
         "simpy",
         "jupyterquiz",

@@ -1,6 +1,7 @@
 """Chapter 2's models: small batches, the CI/CD pipeline, IaC and monitoring."""
 
 import math
+import statistics
 
 import pytest
 from hypothesis import given, settings
@@ -184,7 +185,7 @@ def test_longer_window_suppresses_spikes_but_detects_later():
 def test_moving_average_matches_definition():
     result = monitoring.evaluate(threshold=200, window=5)
     stream = monitoring.telemetry()
-    assert result.moving_average[100] == pytest.approx(stream.latency[96:101].mean())
+    assert result.moving_average[100] == pytest.approx(statistics.fmean(stream.latency[96:101]))
     assert not math.isnan(result.moving_average[0])
 
 

@@ -189,6 +189,44 @@ def bench_latency(report: dict) -> None:
     report["budgets"][f"every widget median <= {MEDIAN_RATIO_BUDGET:g} x its floor"] = ok
 
 
+def bench_lite(report: dict) -> None:
+    """Chapter 1 in the in-browser lab (offline, empty cache) against nbclient."""
+    from lite_session import run_chapter, serve
+    from playwright.sync_api import sync_playwright
+
+    chapter = "ch1_definition"
+    native = execute_bare(ROOT / "book" / f"{chapter}.ipynb")
+    server, url = serve(str(ROOT / "_build" / "html"))
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            run = run_chapter(server, url, chromium, chapter)
+            chromium.close()
+    finally:
+        server.shutdown()
+    lite = ROOT / "_build" / "html" / "lite"
+    report["in-browser lab (chapter 1)"] = {
+        "kernel ready (s)": round(run.kernel_seconds, 1),
+        "run all (s)": round(run.run_seconds, 1),
+        "native nbclient run, same notebook (s)": round(native, 1),
+        "run all / native": round(run.run_seconds / native, 2),
+        "first load, as sent (MB)": round(run.bytes_loaded / 1e6, 1),
+        "first load, gzip (MB)": round(run.gzip_bytes_loaded / 1e6, 1),
+        "whole lab on disk (MB)": round(
+            sum(p.stat().st_size for p in lite.rglob("*") if p.is_file()) / 1e6, 1
+        ),
+        "errors": len(run.errors),
+        "requests off the site": len(run.external_requests),
+    }
+    report["budgets"]["lab run all <= 6 x native"] = run.run_seconds <= 6 * native
+    report["budgets"]["lab kernel ready <= 20 s"] = run.kernel_seconds <= 20
+    report["budgets"]["lab: no error, no request off the site"] = not (
+        run.errors or run.external_requests
+    )
+
+
 def bench_sizes(report: dict) -> None:
     import page_weight
 
@@ -237,7 +275,7 @@ def main() -> int:
     budget is missed (so `make bench` fails), else 0."""
     BENCH.mkdir(parents=True, exist_ok=True)
     report: dict = {"budgets": {}}
-    for step in (bench_builds, bench_pdf, bench_nbval, bench_latency, bench_sizes):
+    for step in (bench_builds, bench_pdf, bench_nbval, bench_latency, bench_lite, bench_sizes):
         started = time.perf_counter()
         step(report)
         print(f"[bench] {step.__name__}: {time.perf_counter() - started:.0f} s", flush=True)

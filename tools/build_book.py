@@ -75,6 +75,29 @@ def build_slides() -> list[Path]:
     return build_decks(chapters, BUILD / "html", ROOT / "node_modules", PLOTLY_JS_NAME)
 
 
+def build_lite(runtime: list[Path]) -> float | None:
+    """Build the in-browser lab unless nothing it serves has changed; its seconds."""
+    import build_lite as lite
+
+    inputs = [
+        *runtime,
+        *sorted((ROOT / "book").glob("ch*.ipynb")),
+        *sorted((ROOT / "lite").iterdir()),
+        ROOT / "pyproject.toml",
+        ROOT / "package-lock.json",
+        ROOT / "tools" / "build_lite.py",
+    ]
+    stamp, current = BUILD / ".lite-digest", digest(inputs)
+    if (lite.OUTPUT / "jupyter-lite.json").exists() and stamp.exists():
+        if stamp.read_text() == current:
+            return None
+    started = time.perf_counter()
+    megabytes = lite.build()
+    stamp.write_text(current)
+    print(f"[build] in-browser lab: {megabytes:.1f} MB")
+    return time.perf_counter() - started
+
+
 def main() -> None:
     # Everything a notebook's outputs depend on besides its own cells: the package's
     # code and data (quizzes, session plans) and the pinned runtime.
@@ -101,6 +124,7 @@ def main() -> None:
     started = time.perf_counter()
     decks = build_slides()
     slides_seconds = time.perf_counter() - started
+    lite_seconds = build_lite(runtime)
     pdf_seconds = jupyter_book("--builder", "pdflatex")
     pdf = BUILD / "latex" / "book.pdf"
     if not pdf.exists():
@@ -113,6 +137,8 @@ def main() -> None:
     print(
         f"Slides: {BUILD / 'html' / 'slides' / 'index.html'}   ({len(decks)} decks, {slides_seconds:.1f} s)"
     )
+    lite_note = "unchanged" if lite_seconds is None else f"{lite_seconds:.1f} s"
+    print(f"Lab:  {BUILD / 'html' / 'lite' / 'lab' / 'index.html'}   ({lite_note})")
 
 
 if __name__ == "__main__":

@@ -20,10 +20,10 @@ REFERENCE = re.compile(r'<(?:script|img|link|source)\b[^>]*?\b(?:src|href)="([^"
 
 
 def pages(site: Path = HTML) -> list[Path]:
-    """Every HTML page of the site except reveal.js's own files."""
-    return sorted(
-        p for p in site.rglob("*.html") if "reveal.js" not in p.parts and "_static" not in p.parts
-    )
+    """Every HTML page of the site except reveal.js's own files and the in-browser
+    lab (an application, measured on its own by tools/bench.py)."""
+    skipped = {"reveal.js", "_static", "lite"}
+    return sorted(p for p in site.rglob("*.html") if not skipped & set(p.relative_to(site).parts))
 
 
 def assets(page: Path) -> set[Path]:

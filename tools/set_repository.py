@@ -21,11 +21,15 @@ GITHUB = re.compile(r"^https://github\.com/[\w.-]+/[\w.-]+$")
 
 
 def colab_lines(url: str, branch: str) -> tuple[str, str]:
-    """The two install lines of a chapter's set-up cell for ``url``/``branch``."""
+    """The two install lines of a chapter's set-up cell for ``url``/``branch``.
+
+    They use ``!pip``, not ``%pip``: the in-browser lab's kernel rewrites every
+    ``%pip`` line of a cell before running it, even in the Colab branch it skips.
+    """
     raw = url.replace("https://github.com/", "https://raw.githubusercontent.com/")
     return (
-        f"    %pip install --quiet -r {raw}/{branch}/binder/requirements.txt",
-        f'    %pip install --quiet --no-deps "devops-course @ git+{url}@{branch}"',
+        f"    !pip install --quiet -r {raw}/{branch}/binder/requirements.txt",
+        f'    !pip install --quiet --no-deps "devops-course @ git+{url}@{branch}"',
     )
 
 

@@ -24,7 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 from .korean_search import SearchKorean
 from .latex_images import render_print_images, start_browser, stop_browser
-from .launch import add_jupyterhub_button
+from .launch import add_jupyterhub_button, add_lite_button, insert_lite_banner
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -195,6 +195,13 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _add_page_assets)
     # after sphinx-book-theme's launch buttons (priority 501)
     app.connect("html-page-context", add_jupyterhub_button, priority=510)
+    app.connect("html-page-context", add_lite_button, priority=520)
+    app.connect("doctree-resolved", insert_lite_banner)
+    # The in-browser lab's first load, as measured by `make bench` (tests/test_lite.py
+    # checks the stated figures against the built lab).
+    app.add_config_value(
+        "course_lite", {"first_load_mb": 0, "uncompressed_mb": 0, "start_seconds": 0}, "html"
+    )
     app.connect("builder-inited", start_browser)
     app.connect("doctree-resolved", render_print_images)
     app.connect("doctree-resolved", _unnumbered_appendix)

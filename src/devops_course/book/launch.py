@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 # The href of the button: the nbgitpuller query rides in the fragment, which the
@@ -63,3 +64,62 @@ def add_jupyterhub_button(app: Sphinx, pagename, templatename, context, doctree)
     )
     group["buttons"].insert(after_binder, button)
     app.add_js_file("course-launch.js", priority=700, defer="defer")
+
+
+# ---------------------------------------------------------------- in-browser lab
+
+LITE_LAB = "lite/lab/index.html"
+LITE_LABEL = "브라우저에서 실행"
+
+
+def _is_chapter(pagename: str) -> bool:
+    return pagename.rsplit("/", 1)[-1].startswith("ch")
+
+
+def lite_note(app: Sphinx) -> str:
+    """What pressing the button does, with the first load's measured size and time."""
+    lite = app.config.course_lite
+    return (
+        f"설치도 서버도 없이 이 장의 코드와 위젯을 이 브라우저에서 실행합니다. "
+        f"처음 한 번은 약 {lite['first_load_mb']} MB(압축 전 {lite['uncompressed_mb']} MB)를 "
+        f"내려받고 시작까지 약 {lite['start_seconds']}초 걸립니다. 그다음부터는 브라우저에 저장된 파일로 "
+        f"더 빨리 열리고, 고친 내용도 이 브라우저에 남습니다."
+    )
+
+
+def add_lite_button(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Put "브라우저에서 실행" first in a chapter's launch menu: it opens the chapter
+    in the in-browser lab built under ``lite/`` (tools/build_lite.py)."""
+    group = next(
+        (b for b in context.get("header_buttons", []) if b.get("label") == "launch-buttons"),
+        None,
+    )
+    if group is None or not _is_chapter(pagename):
+        return
+    url = f"{context['pathto'](LITE_LAB, 1)}?path={pagename.rsplit('/', 1)[-1]}.ipynb"
+    button = {
+        "type": "link",
+        "text": LITE_LABEL,
+        "tooltip": lite_note(app),
+        "icon": "fas fa-play",
+        "url": url,
+        "label": "course-lite",
+    }
+    group["buttons"].insert(0, button)
+
+
+def insert_lite_banner(app: Sphinx, doctree, docname: str) -> None:
+    """Under a chapter's title, in the HTML only: the button and what it does."""
+    if app.builder.format != "html" or not _is_chapter(docname):
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None or not isinstance(section[0], nodes.title):
+        return
+    depth = docname.count("/")
+    href = f"{'../' * depth}{LITE_LAB}?path={docname.rsplit('/', 1)[-1]}.ipynb"
+    html = (
+        '<div class="course-lite-banner">'
+        f'<a class="course-lite-button" href="{href}">▶ {LITE_LABEL}</a>'
+        f'<p class="course-lite-note">{lite_note(app)}</p></div>'
+    )
+    section.insert(1, nodes.raw("", html, format="html"))

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
-import numpy as np
-
+from ..core.draws import binomial_quantile, generator, poisson
 from ..core.explorer import slider_explorer
 from ..core.figure import Figure, bar, scatter, subplots
 from ..core.live import make_interactive
@@ -67,55 +67,50 @@ class CanaryRun:
     """Minute-by-minute record of one rollout."""
 
     params: CanaryParams
-    new_share: np.ndarray
-    new_requests: np.ndarray
-    new_errors: np.ndarray
-    canary_error_rate: np.ndarray  # over the monitoring window; NaN while unknown
+    new_share: tuple[float, ...]
+    new_requests: tuple[int, ...]
+    new_errors: tuple[int, ...]
+    canary_error_rate: tuple[float | None, ...]  # over the monitoring window; None: unknown
     rollback_minute: int | None
 
     @property
     def affected_users(self) -> int:
         """Requests the new version answered with an error (requests, not people)."""
-        return int(self.new_errors.sum())
+        return sum(self.new_errors)
 
 
 @lru_cache(maxsize=8)
-def _luck(seed: int, requests_per_minute: int) -> tuple[np.ndarray, np.ndarray]:
-    """Traffic per minute, and one uniform draw per request: request ``i`` of minute
-    ``m`` fails when its draw is below the error rate. Every setting reuses the same
-    draws (common random numbers), so comparisons show the setting, not luck."""
-    rng = np.random.default_rng(seed)
-    traffic = rng.poisson(requests_per_minute, MINUTES)
-    draws = rng.random((MINUTES, int(traffic.max()) + 1))
-    draws.flags.writeable = False
-    return traffic, draws
+def _luck(seed: int, requests_per_minute: int) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """Traffic per minute, and one uniform draw per minute that fixes where that
+    minute's error count falls in its distribution. Every setting reuses the same
+    draws (common random numbers), and more requests or a higher error rate never
+    give fewer errors, so comparisons show the setting, not luck."""
+    rng = generator(seed)
+    traffic = tuple(poisson(rng, requests_per_minute) for _ in range(MINUTES))
+    return traffic, tuple(rng.random() for _ in range(MINUTES))
 
 
 def rollout(params: CanaryParams | None = None, **overrides) -> CanaryRun:
     """Simulate the rollout minute by minute."""
     base = params or CanaryParams()
     p = CanaryParams(**{**base.__dict__, **overrides}).checked()
-    traffic, draws = _luck(p.seed, p.requests_per_minute)
-    share = np.zeros(MINUTES)
-    requests = np.zeros(MINUTES, dtype=int)
-    errors = np.zeros(MINUTES, dtype=int)
-    rate = np.full(MINUTES, np.nan)
+    traffic, luck = _luck(p.seed, p.requests_per_minute)
+    share, requests, errors, rate = [], [], [], []
     rolled_back = None
     for minute in range(MINUTES):
-        if rolled_back is None:
-            share[minute] = p.canary_share if minute < CANARY_MINUTES else 1.0
-        requests[minute] = round(traffic[minute] * share[minute])
-        errors[minute] = int((draws[minute, : requests[minute]] < p.new_error_rate).sum())
+        on_new = p.canary_share if minute < CANARY_MINUTES else 1.0
+        share.append(on_new if rolled_back is None else 0.0)
+        requests.append(round(traffic[minute] * share[minute]))
+        errors.append(binomial_quantile(luck[minute], requests[minute], p.new_error_rate))
         window = slice(max(0, minute - WINDOW + 1), minute + 1)
-        seen = requests[window].sum()
-        if seen >= MIN_REQUESTS:
-            rate[minute] = errors[window].sum() / seen
+        seen = sum(requests[window])
+        rate.append(sum(errors[window]) / seen if seen >= MIN_REQUESTS else None)
         if rolled_back is None:
-            alarm = p.auto_rollback and seen >= MIN_REQUESTS and rate[minute] > p.threshold
+            alarm = p.auto_rollback and rate[minute] is not None and rate[minute] > p.threshold
             manual = not p.auto_rollback and minute + 1 >= MANUAL_DETECTION_MINUTE
             if alarm or manual:
                 rolled_back = minute + 1  # traffic moves back from the next minute
-    return CanaryRun(p, share, requests, errors, rate, rolled_back)
+    return CanaryRun(p, tuple(share), tuple(requests), tuple(errors), tuple(rate), rolled_back)
 
 
 def compare(**params) -> dict[str, dict[float, CanaryRun]]:
@@ -212,7 +207,7 @@ def figure(result: Rollouts) -> dict:
             name="카나리 오류율",
             x=canary_minutes,
             y=[
-                None if np.isnan(r) else round(r * 100, 2)
+                None if r is None else round(r * 100, 2)
                 for r in manual.canary_error_rate[:CANARY_MINUTES]
             ],
             mode="lines+markers",
@@ -266,7 +261,7 @@ def figure(result: Rollouts) -> dict:
                 legendgroup=name,
                 showlegend=False,
                 x=minutes,
-                y=[int(n) for n in np.cumsum(run.new_errors)],
+                y=list(accumulate(run.new_errors)),
                 mode="lines",
                 line={"color": colour, "dash": dash, "width": 2.5},
                 hovertemplate=f"{name}: %{{x}}분까지 %{{y:,}}건<extra></extra>",

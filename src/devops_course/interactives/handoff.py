@@ -16,10 +16,11 @@ Three layers: the model (:func:`simulate`), the figure (:func:`handoff_figure`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-import numpy as np
 import simpy
 
+from ..core.draws import generator
 from ..core.explorer import add_view_buttons, slider_explorer
 from ..core.figure import Figure, bar, box, subplots
 from ..core.live import make_interactive
@@ -157,24 +158,28 @@ class HandoffResult:
 
 @dataclass(frozen=True)
 class _Draws:
-    arrivals: np.ndarray
-    work: np.ndarray
-    bounce: np.ndarray
-    delays: np.ndarray
+    arrivals: list[float]  # hours, per change
+    work: list[list[float]]  # hours, per change and stage
+    bounce: list[list[bool]]  # rework requested, per change and stage
+    delays: list[list[list[float]]]  # hours, per change, stage and handoff
 
 
 def _draw(params: HandoffParams) -> _Draws:
     # The draw order never depends on the organisation or the delay, so both
     # organisations, and every delay, see the very same changes.
-    rng = np.random.default_rng(params.seed)
-    n, k = params.changes, len(STAGES)
-    gaps = rng.exponential(params.arrival_interval, size=n)
-    gaps[0] = 0.0
-    means = np.array([stage.mean_hours for stage in STAGES])
-    work = rng.gamma(WORK_SHAPE, means / WORK_SHAPE, size=(n, k))
-    bounce = rng.random((n, k)) < params.rework_probability
-    delays = rng.exponential(1.0, size=(n, k, 3)) * params.handoff_delay
-    return _Draws(np.cumsum(gaps), work, bounce, delays)
+    rng = generator(params.seed)
+    n = params.changes
+    gaps = [0.0] + [rng.expovariate(1 / params.arrival_interval) for _ in range(n - 1)]
+    work = [
+        [rng.gammavariate(WORK_SHAPE, stage.mean_hours / WORK_SHAPE) for stage in STAGES]
+        for _ in range(n)
+    ]
+    bounce = [[rng.random() < params.rework_probability for _ in STAGES] for _ in range(n)]
+    delays = [
+        [[rng.expovariate(1.0) * params.handoff_delay for _ in range(3)] for _ in STAGES]
+        for _ in range(n)
+    ]
+    return _Draws(list(accumulate(gaps)), work, bounce, delays)
 
 
 def _work(env, desk, segments, stage, kind, hours):
@@ -202,15 +207,15 @@ def _silo_change(env, index, draws, desks, records):
     for stage in range(len(STAGES)):
         if stage > 0:
             handoffs += 1
-            yield from _handoff(env, segments, stage, draws.delays[index, stage, 0])
-            if draws.bounce[index, stage]:
+            yield from _handoff(env, segments, stage, draws.delays[index][stage][0])
+            if draws.bounce[index][stage]:
                 # Information got lost: back to the previous role and forward again.
                 handoffs += 2
-                yield from _handoff(env, segments, stage, draws.delays[index, stage, 1])
-                rework = draws.work[index, stage - 1] * REWORK_SHARE
+                yield from _handoff(env, segments, stage, draws.delays[index][stage][1])
+                rework = draws.work[index][stage - 1] * REWORK_SHARE
                 yield from _work(env, desks[stage - 1], segments, stage - 1, "rework", rework)
-                yield from _handoff(env, segments, stage, draws.delays[index, stage, 2])
-        yield from _work(env, desks[stage], segments, stage, "work", draws.work[index, stage])
+                yield from _handoff(env, segments, stage, draws.delays[index][stage][2])
+        yield from _work(env, desks[stage], segments, stage, "work", draws.work[index][stage])
     records.append(ChangeRecord(index, draws.arrivals[index], env.now, handoffs, tuple(segments)))
 
 
@@ -224,7 +229,7 @@ def _devops_change(env, index, draws, team, records):
             segments.append(Segment(0, "wait", queued, env.now))
         for stage in range(len(STAGES)):
             start = env.now
-            yield env.timeout(draws.work[index, stage])
+            yield env.timeout(draws.work[index][stage])
             segments.append(Segment(stage, "work", start, env.now))
     records.append(ChangeRecord(index, draws.arrivals[index], env.now, 0, tuple(segments)))
 

@@ -14,11 +14,12 @@ the moving average of the latency over the last ``window`` minutes is above
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import fmean
 
-import numpy as np
-
+from ..core.draws import generator
 from ..core.explorer import add_view_buttons, slider_explorer
 from ..core.figure import bar, scatter, subplots
 from ..core.live import make_interactive
@@ -41,8 +42,8 @@ SPEC = Spec(
 class Telemetry:
     """One synthetic stream: latency (ms) and error rate (%) per minute."""
 
-    latency: np.ndarray
-    error_rate: np.ndarray
+    latency: tuple[float, ...]
+    error_rate: tuple[float, ...]
 
 
 def telemetry(seed: int = 3) -> Telemetry:
@@ -52,18 +53,19 @@ def telemetry(seed: int = 3) -> Telemetry:
 
 @lru_cache(maxsize=8)
 def _telemetry(seed: int) -> Telemetry:
-    rng = np.random.default_rng(seed)
-    minutes = np.arange(MINUTES)
-    latency = 120 + 10 * np.sin(minutes / 45) + rng.normal(0, 12, MINUTES)
-    errors = np.clip(0.4 + rng.normal(0, 0.15, MINUTES), 0, None)
+    rng = generator(seed)
+    latency = [120 + 10 * math.sin(m / 45) + rng.normalvariate(0, 12) for m in range(MINUTES)]
+    errors = [max(0.0, 0.4 + rng.normalvariate(0, 0.15)) for _ in range(MINUTES)]
     # Harmless spikes: a garbage-collection pause, a cache refill, a batch job.
     for start, length, height in ((40, 2, 110), (125, 3, 85), (300, 2, 120), (330, 4, 70)):
-        latency[start : start + length] += height
+        for minute in range(start, start + length):
+            latency[minute] += height
     start, end = INCIDENT
-    ramp = np.clip((minutes[start:end] - start) / 10, 0, 1)
-    latency[start:end] += 70 + 60 * ramp
-    errors[start:end] += 3.5 * ramp
-    return Telemetry(latency, errors)
+    for minute in range(start, end):
+        ramp = min((minute - start) / 10, 1.0)
+        latency[minute] += 70 + 60 * ramp
+        errors[minute] += 3.5 * ramp
+    return Telemetry(tuple(latency), tuple(errors))
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,20 @@ class AlertResult:
 
     threshold: float
     window: int
-    moving_average: np.ndarray
-    firing: np.ndarray  # bool per minute
+    moving_average: tuple[float, ...]
+    firing: tuple[bool, ...]  # per minute
 
     @property
     def episodes(self) -> list[tuple[int, int]]:
         """Alert episodes as (first minute, last minute + 1)."""
-        edges = np.diff(np.concatenate([[0], self.firing.astype(int), [0]]))
-        return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)))
+        episodes, first = [], None
+        for minute, firing in enumerate((*self.firing, False)):
+            if firing and first is None:
+                first = minute
+            elif not firing and first is not None:
+                episodes.append((first, minute))
+                first = None
+        return episodes
 
     @property
     def false_alarms(self) -> int:
@@ -91,19 +99,22 @@ class AlertResult:
     def detection_delay(self) -> float | None:
         """Minutes from the incident's start to the first alert in it (None: missed)."""
         start, end = INCIDENT
-        hits = np.flatnonzero(self.firing[start:end])
-        return float(hits[0]) if hits.size else None
+        hits = [offset for offset, firing in enumerate(self.firing[start:end]) if firing]
+        return float(hits[0]) if hits else None
 
 
 def evaluate(threshold: float = 200, window: int = 5, seed: int = 3) -> AlertResult:
     """Apply the rule 'moving average over ``window`` minutes above ``threshold``'."""
     checked = SPEC.check(threshold=threshold, window=window, seed=seed)
     threshold, window = checked["threshold"], checked["window"]
-    stream = telemetry(seed)
-    kernel = np.ones(window) / window
-    padded = np.concatenate([np.full(window - 1, stream.latency[0]), stream.latency])
-    average = np.convolve(padded, kernel, mode="valid")
-    return AlertResult(threshold, window, average, average > threshold)
+    average = tuple(moving_average(telemetry(seed).latency, window))
+    return AlertResult(threshold, window, average, tuple(value > threshold for value in average))
+
+
+def moving_average(values, window: int) -> list[float]:
+    """The trailing mean over ``window`` points; the first value pads the start."""
+    padded = [values[0]] * (window - 1) + list(values)
+    return [fmean(padded[i : i + window]) for i in range(len(values))]
 
 
 def tradeoff(window: int, thresholds=range(140, 321, 10), seed: int = 3) -> list[AlertResult]:

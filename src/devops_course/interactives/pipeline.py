@@ -23,9 +23,9 @@ import math
 from dataclasses import dataclass, field
 from statistics import median
 
-import numpy as np
 import simpy
 
+from ..core.draws import generator
 from ..core.explorer import slider_explorer
 from ..core.figure import bar, box, scatter, subplots
 from ..core.live import make_interactive
@@ -211,7 +211,7 @@ def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResul
     for developer in range(checked.developers):
         # Each developer gets an own generator, so adding a developer leaves the
         # others' luck unchanged; start times are staggered across the interval.
-        draws = np.random.default_rng([checked.seed, developer])
+        draws = generator(checked.seed, developer)
         merged = interval * (developer + 1) / checked.developers
         while merged <= horizon:
             env.process(_merge(env, developer, merged, checked, runner, draws, records, counts))

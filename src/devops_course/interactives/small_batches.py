@@ -17,8 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
-
+from ..core.draws import binomial, generator, poisson
 from ..core.explorer import slider_explorer
 from ..core.figure import bar, subplots
 from ..core.live import make_interactive
@@ -136,14 +135,16 @@ def simulate_quarter(params: BatchParams | None = None, **overrides) -> list[Rel
     the given probability, released at the chosen cadence."""
     base = params or BatchParams()
     checked = BatchParams(**{**base.__dict__, **overrides}).checked()
-    rng = np.random.default_rng(checked.seed)
-    arrivals = rng.poisson(checked.changes_per_day, size=QUARTER_DAYS)
-    faulty = rng.binomial(arrivals, checked.failure_probability)
+    rng = generator(checked.seed)
+    arrivals, faulty = [], []
+    for _ in range(QUARTER_DAYS):
+        arrivals.append(poisson(rng, checked.changes_per_day))
+        faulty.append(binomial(rng, arrivals[-1], checked.failure_probability))
     interval = CADENCES[checked.cadence][1]
     releases = []
     for end in range(interval, QUARTER_DAYS + 1, interval):
         window = slice(end - interval, end)
-        releases.append(Release(end, int(arrivals[window].sum()), int(faulty[window].sum())))
+        releases.append(Release(end, sum(arrivals[window]), sum(faulty[window])))
     return releases
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import simpy
 
+from ..core.draws import generator
 from ..core.explorer import add_view_buttons
 from ..core.figure import bar, scatter, subplots
 from ..core.live import make_interactive
@@ -45,7 +45,7 @@ SPEC = Spec(
     test_speed=Field("테스트 속도 배수", 1.0, low=0.25, high=4, step=0.25),
     ops_speed=Field("운영 속도 배수", 1.0, low=0.25, high=4, step=0.25),
     weeks=Field("기간", 6, kind="integer", low=1, high=26, unit="주"),
-    seed=Field("난수 시드", 5, kind="integer", low=0, high=2**31 - 1),
+    seed=Field("난수 시드", 14, kind="integer", low=0, high=2**31 - 1),
 )
 
 
@@ -57,7 +57,7 @@ class FlowParams:
     test_speed: float = 1.0
     ops_speed: float = 1.0
     weeks: int = 6
-    seed: int = 5
+    seed: int = 14
 
     def checked(self) -> FlowParams:
         """Return the parameters if valid, else raise CourseInputError."""
@@ -100,7 +100,7 @@ def simulate(params: FlowParams | None = None, **overrides) -> FlowResult:
     p = FlowParams(**{**base.__dict__, **overrides}).checked()
     speeds = (p.dev_speed, p.test_speed, p.ops_speed)
     # One generator per stage: changing one stage's speed leaves the others' draws alone.
-    draws = [np.random.default_rng([p.seed, stage]) for stage in range(len(STAGES))]
+    draws = [generator(p.seed, stage) for stage in range(len(STAGES))]
     horizon = p.weeks * WEEK_HOURS
     env = simpy.Environment()
     queues = [simpy.Store(env) for _ in STAGES[1:]]
@@ -113,7 +113,7 @@ def simulate(params: FlowParams | None = None, **overrides) -> FlowResult:
         wip["levels"].append(wip["level"])
 
     def service(stage: int) -> float:
-        return draws[stage].exponential(STAGES[stage][1] / speeds[stage])
+        return draws[stage].expovariate(speeds[stage] / STAGES[stage][1])
 
     def development():
         while True:
