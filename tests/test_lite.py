@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHAPTERS, CHROMIUM, CHROMIUM_ARGS, HTML, ROOT, require_build
+from conftest import CHAPTERS, HTML, ROOT, require_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 from lite_session import run_chapter, serve  # noqa: E402
@@ -118,11 +118,14 @@ def test_every_chapter_page_has_the_button_and_its_note():
         assert f'href="{target}"' in page, chapter
         assert "▶ 브라우저에서 실행" in page and "btn-course-lite" in page
         assert f"약 {stated()['first_load_mb']} MB" in page
+    intro = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+    assert f"처음 한 번은 약 {stated()['first_load_mb']} MB" in intro
 
 
 def test_the_pdf_has_no_lab_button():
     tex = require_build(ROOT / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
-    assert "설치도 서버도 없이" not in tex and "course-lite" not in tex
+    assert "이 장의 코드와 위젯을 이 브라우저에서 실행합니다" not in tex
+    assert "course-lite" not in tex
 
 
 def test_every_exercise_says_how_to_do_it_in_the_web_book():
@@ -197,22 +200,12 @@ def lab_site():
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def lab_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_the_chapter_runs_in_the_browser_lab_offline(lab_site, lab_browser, chapter):
+def test_the_chapter_runs_in_the_browser_lab_offline(lab_site, browser, chapter):
     server, url = lab_site
-    run = run_chapter(server, url, lab_browser, chapter)
+    run = run_chapter(server, url, browser, chapter)
     assert run.errors == []
     assert run.external_requests == []
     assert run.figures >= 1

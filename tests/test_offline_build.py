@@ -57,6 +57,8 @@ def test_whole_build_needs_no_network_and_is_never_stale(tmp_path):
     command = _isolated() + [sys.executable, str(repo / "tools" / "build_book.py")]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, (result.stdout[-2000:], result.stderr[-2000:])
+    # the in-browser lab too: Pyodide and its wheels come from what `make` installed
+    assert (repo / "_build" / "html" / "lite" / "static" / "pyodide" / "pyodide-lock.json").exists()
     built = repo / "_build"
     assert (built / "html" / "book" / "ch1_definition.html").exists()
     assert (built / "html" / "slides" / "reveal.js" / "dist" / "reveal.js").exists()

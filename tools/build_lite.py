@@ -25,7 +25,8 @@ BUILD = ROOT / "_build"
 STAGE = BUILD / "lite-src"
 OUTPUT = BUILD / "html" / "lite"
 PYODIDE = ROOT / "node_modules" / "pyodide"
-WHEELS = ROOT / ".venv" / "lite-wheels"
+# `make` downloads them next to the interpreter that runs the build (.venv).
+WHEELS = Path(sys.prefix) / "lite-wheels"
 LITE = ROOT / "lite"
 # The Pyodide core files the kernel loads (the npm package also holds typings,
 # source maps and two demo consoles).

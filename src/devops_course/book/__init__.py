@@ -32,8 +32,8 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_JS_NAME = f"plotly-{plotly.__version__}.min.js"  # named by plotly.py's version
 EXPLORER_NOTE = (
     '<p class="course-explorer-note">미리 계산한 시나리오를 슬라이더와 버튼으로 살펴보는 '
-    "그림입니다(키보드: Tab으로 이동, 방향키·Enter로 조작). 값을 마음대로 바꾸려면 페이지 위의 "
-    "실행 버튼으로 Binder나 Colab에서 열거나, 내려받은 노트북을 JupyterLab에서 실행하세요.</p>"
+    "그림입니다(키보드: Tab으로 이동, 방향키·Enter로 조작). 값을 마음대로 바꾸려면 장 첫머리의 "
+    "<strong>▶ 브라우저에서 실행</strong>을 누르세요. 설치 없이 이 브라우저에서 돌아갑니다.</p>"
 )
 
 

@@ -55,3 +55,20 @@
     window.open(hub + "/hub/user-redirect/git-pull?" + query, "_blank", "noopener");
   });
 })();
+
+// The in-browser lab (devops_course/book/launch.py) needs a web server: opened as
+// a file, its kernel cannot start. Say so in Korean instead of showing a broken lab.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href*="lite/lab/index.html"]');
+    if (!link || window.location.protocol !== "file:") {
+      return;
+    }
+    event.preventDefault();
+    window.alert(
+      "브라우저에서 실행은 웹 서버로 연 사이트에서만 됩니다. 내려받은 책이라면 그 폴더에서 " +
+        "`python3 -m http.server`를 실행한 뒤 http://localhost:8000 으로 여세요."
+    );
+  });
+})();
