@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -91,6 +92,23 @@ def browser():
         chromium.close()
 
 
+# Figures are drawn when they come near the viewport: a test passes by each one,
+# as a reader scrolls (or, in a slide deck, steps through the slides).
+SCROLL_PAST_FIGURES = """async () => {
+  const pause = () => new Promise(resolve => setTimeout(resolve, 50));
+  if (window.Reveal) {
+    for (let i = 0; i < Reveal.getTotalSlides(); i++) { Reveal.next(); await pause(); }
+    Reveal.slide(0);
+    return;
+  }
+  for (const graph of document.querySelectorAll('.course-plotly-graph')) {
+    graph.scrollIntoView();
+    await pause();
+  }
+  window.scrollTo(0, 0);
+}"""
+
+
 class OfflinePage:
     """A browser page that may reach only the local book server.
 
@@ -123,6 +141,11 @@ class OfflinePage:
     def open(self, path: str):
         """Load ``path`` of the book and wait until its figures are drawn."""
         self.page.goto(f"{self.site_url}/{path}", wait_until="load")
+        try:
+            self.page.evaluate(SCROLL_PAST_FIGURES)
+        except PlaywrightError:  # the page redirected (index.html): scroll the new one
+            self.page.wait_for_load_state("load")
+            self.page.evaluate(SCROLL_PAST_FIGURES)
         self.page.wait_for_function(
             "[...document.querySelectorAll('.course-plotly-graph')]"
             ".every(el => el.dataset.drawn === 'true')",

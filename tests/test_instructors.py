@@ -5,7 +5,7 @@ import re
 
 import nbformat
 import pytest
-from conftest import CHAPTERS, HTML, ROOT, require_build, screenshot_path
+from conftest import CHAPTERS, HTML, ROOT, SCROLL_PAST_FIGURES, require_build, screenshot_path
 
 MAX_SLIDE_CHARACTERS = 1500  # prose on one slide; more is split into sub-slides
 
@@ -103,6 +103,7 @@ def test_deck_steps_through_slides_offline(offline_page, chapter):
 def test_deck_draws_its_figures(offline_page):
     page = offline_page.page
     page.goto(f"{offline_page.site_url}/slides/ch1_definition.slides.html", wait_until="load")
+    page.evaluate(SCROLL_PAST_FIGURES)  # a figure is drawn when its slide comes near
     page.wait_for_function(
         "document.querySelectorAll('.course-plotly-graph').length > 0 && "
         "[...document.querySelectorAll('.course-plotly-graph')].every(el => el.dataset.drawn === 'true')"

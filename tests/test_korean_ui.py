@@ -71,3 +71,15 @@ def test_korean_lines_break_between_words(offline_page):
         assert by_selector[selector][0] == "keep-all", selector
     assert by_selector["pre"][0] == "normal"
     assert by_selector[".bd-article p"][1] >= 1.7
+
+
+def test_every_page_has_a_korean_description():
+    pages = [
+        p
+        for p in require_build(HTML / "book").glob("*.html")
+        if p.name != "index.html" or p.parent != HTML
+    ] + [HTML / "search.html", HTML / "genindex.html"]
+    for page in pages:
+        found = re.findall(r'<meta name="description" content="([^"]+)"', page.read_text("utf-8"))
+        assert len(found) == 1, page.name
+        assert re.search("[가-힣]", found[0]) and 30 <= len(found[0]) <= 160, (page.name, found)

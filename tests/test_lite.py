@@ -117,7 +117,7 @@ def test_every_chapter_page_has_the_button_and_its_note():
         target = f"../lite/lab/index.html?path={chapter}.ipynb"
         assert f'href="{target}"' in page, chapter
         assert "▶ 브라우저에서 실행" in page and "btn-course-lite" in page
-        assert f"약 {stated()['first_load_mb']} MB" in page
+        assert f"약 {stated()['first_load_mb']}\u00a0MB" in page
     intro = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
     assert f"처음 한 번은 약 {stated()['first_load_mb']} MB" in intro
 

@@ -28,13 +28,7 @@ def test_site_was_built():
 def test_page_works_offline_and_is_accessible(offline_page, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = offline_page.page
-    page.goto(f"{offline_page.site_url}/{path}", wait_until="load")
-    page.wait_for_function(
-        "[...document.querySelectorAll('.course-plotly-graph')]"
-        ".every(el => el.dataset.drawn === 'true')",
-        timeout=20_000,
-    )
+    page = offline_page.open(path)  # every figure drawn, as a reader scrolls by
     page.wait_for_load_state("networkidle")  # late requests and console errors too
     assert offline_page.external_requests == [], "no request may leave localhost"
     assert offline_page.console_errors == []
@@ -150,3 +144,48 @@ def test_every_page_offers_the_live_version_note():
             1 for layout in layouts if layout.get("sliders") or layout.get("updatemenus")
         )
         assert notes >= 1 and notes == explorers, path
+
+
+def test_plotly_loads_only_when_a_figure_comes_near(offline_page):
+    """A chapter's first view loads no plotly.js; scrolling to a figure loads it."""
+    requested = []
+    page = offline_page.page
+    page.on("request", lambda r: requested.append(r.url) if "plotly-course" in r.url else None)
+    page.goto(f"{offline_page.site_url}/book/ch1_definition.html", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert requested == [], "the first screen of chapter 1 shows no figure"
+    offline_page.open("book/ch1_definition.html")
+    assert len(requested) == 1
+
+
+def test_the_plotly_bundle_draws_every_trace_type_of_the_book():
+    from devops_course.book.plotly_bundle import TRACES
+    from devops_course.interactives import NAMES, load
+
+    figures = []
+    for name in NAMES:
+        module = load(name)
+        figures += [module.figure(module.model(module.SPEC.defaults())), module.explorer()]
+    for notebook in (ROOT / "book").glob("*.ipynb"):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            for output in cell.get("outputs", []):
+                if "application/vnd.plotly.v1+json" in output.get("data", {}):
+                    figures.append(output["data"]["application/vnd.plotly.v1+json"])
+    used = {
+        trace.get("type", "scatter")
+        for figure in figures
+        for group in [figure.get("data", [])]
+        + [f.get("data", []) for f in figure.get("frames", [])]
+        for trace in group
+    }
+    assert used <= set(TRACES) | {"scatter"}, used - set(TRACES)
+    bundles = list(require_build(HTML / "_static").glob("plotly-course-*.min.js"))
+    assert len(bundles) == 1 and bundles[0].stat().st_size < 1.5e6
+
+
+def test_no_page_loads_the_theme_s_fontawesome_js():
+    """The theme's webfonts draw the icons; its 1.5 MB fontawesome.js is left out."""
+    for path in SITE_PAGES:
+        assert "fontawesome.js" not in (HTML / path).read_text(encoding="utf-8"), path
+    css = (HTML / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert "fa-solid-900.woff2" in css and ".fa-rocket" in css

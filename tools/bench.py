@@ -227,6 +227,59 @@ def bench_lite(report: dict) -> None:
     )
 
 
+SCROLL_PAST_FIGURES = """async () => {
+  for (const graph of document.querySelectorAll('.course-plotly-graph')) {
+    graph.scrollIntoView();
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}"""
+
+
+def bench_page_bytes(report: dict) -> None:
+    """Bytes a first visit to each chapter loads (empty cache): the first screen, and
+    after scrolling past every figure; as sent, and as a gzip web server sends them."""
+    from lite_session import serve
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve(str(ROOT / "_build" / "html"))
+    rows, worst = {}, {"first": 0, "full": 0}
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            for path in sorted((ROOT / "_build" / "html" / "book").glob("ch*.html")):
+                context = chromium.new_context(viewport={"width": 390, "height": 844})
+                page = context.new_page()
+                server.bytes_sent = server.gzip_bytes_sent = 0
+                page.goto(f"{url}/book/{path.name}", wait_until="networkidle")
+                first = (server.bytes_sent, server.gzip_bytes_sent)
+                page.evaluate(SCROLL_PAST_FIGURES)
+                page.wait_for_function(
+                    "[...document.querySelectorAll('.course-plotly-graph')]"
+                    ".every(el => el.dataset.drawn === 'true')"
+                )
+                page.wait_for_load_state("networkidle")
+                full = (server.bytes_sent, server.gzip_bytes_sent)
+                context.close()
+                rows[path.stem] = {
+                    "first view (KB)": round(first[0] / 1e3),
+                    "first view, gzip (KB)": round(first[1] / 1e3),
+                    "all figures drawn (KB)": round(full[0] / 1e3),
+                    "all figures drawn, gzip (KB)": round(full[1] / 1e3),
+                }
+                worst = {
+                    "first": max(worst["first"], first[0]),
+                    "full": max(worst["full"], full[0]),
+                }
+            chromium.close()
+    finally:
+        server.shutdown()
+    report["first visit to a chapter, phone width"] = rows
+    report["budgets"]["every chapter's first view <= 1.5 MB"] = worst["first"] <= 1.5e6
+    report["budgets"]["every chapter with all figures <= 3 MB"] = worst["full"] <= 3e6
+
+
 def bench_sizes(report: dict) -> None:
     import page_weight
 
@@ -275,7 +328,16 @@ def main() -> int:
     budget is missed (so `make bench` fails), else 0."""
     BENCH.mkdir(parents=True, exist_ok=True)
     report: dict = {"budgets": {}}
-    for step in (bench_builds, bench_pdf, bench_nbval, bench_latency, bench_lite, bench_sizes):
+    steps = (
+        bench_builds,
+        bench_pdf,
+        bench_nbval,
+        bench_latency,
+        bench_lite,
+        bench_page_bytes,
+        bench_sizes,
+    )
+    for step in steps:
         started = time.perf_counter()
         step(report)
         print(f"[bench] {step.__name__}: {time.perf_counter() - started:.0f} s", flush=True)

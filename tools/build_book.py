@@ -68,11 +68,12 @@ def jupyter_book(*arguments: str) -> float:
 
 def build_slides() -> list[Path]:
     """Export every chapter to a reveal.js deck in _build/html/slides."""
-    from devops_course.book import PLOTLY_JS_NAME
+    from devops_course.book.plotly_bundle import bundle_name
     from devops_course.book.slides import build_decks
 
     chapters = sorted((ROOT / "book").glob("ch*.ipynb"))
-    return build_decks(chapters, BUILD / "html", ROOT / "node_modules", PLOTLY_JS_NAME)
+    node_modules = ROOT / "node_modules"
+    return build_decks(chapters, BUILD / "html", node_modules, bundle_name(node_modules))
 
 
 def build_lite(runtime: list[Path]) -> float | None:

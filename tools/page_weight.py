@@ -17,6 +17,8 @@ from urllib.parse import unquote
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 REFERENCE = re.compile(r'<(?:script|img|link|source)\b[^>]*?\b(?:src|href)="([^"]+)"', re.I)
+# course-plotly.js loads the plotly.js its tag names, from its own folder, on demand
+LAZY_PLOTLY = re.compile(r'<script\b[^>]*?\bdata-plotly="([^"]+)"[^>]*?\bsrc="([^"]+)"', re.I)
 
 
 def pages(site: Path = HTML) -> list[Path]:
@@ -29,7 +31,11 @@ def pages(site: Path = HTML) -> list[Path]:
 def assets(page: Path) -> set[Path]:
     """Local files a page loads."""
     found = set()
-    for reference in REFERENCE.findall(page.read_text(encoding="utf-8")):
+    text = page.read_text(encoding="utf-8")
+    references = REFERENCE.findall(text)
+    for bundle, script in LAZY_PLOTLY.findall(text):
+        references.append(script.split("?")[0].rsplit("/", 1)[0] + "/" + bundle)
+    for reference in references:
         if reference.startswith(("http:", "https:", "data:", "#", "mailto:")):
             continue
         target = (page.parent / unquote(reference.split("?")[0].split("#")[0])).resolve()

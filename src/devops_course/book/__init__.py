@@ -12,10 +12,8 @@ from __future__ import annotations
 import html
 import json
 import logging
-import shutil
 from pathlib import Path
 
-import plotly
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -25,11 +23,10 @@ from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 from .korean_search import SearchKorean
 from .latex_images import render_print_images, start_browser, stop_browser
 from .launch import add_jupyterhub_button, add_lite_button, insert_lite_banner
+from .plotly_bundle import build_bundle, bundle_name
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-PLOTLY_JS_NAME = f"plotly-{plotly.__version__}.min.js"  # named by plotly.py's version
 EXPLORER_NOTE = (
     '<p class="course-explorer-note">미리 계산한 시나리오를 슬라이더와 버튼으로 살펴보는 '
     "그림입니다(키보드: Tab으로 이동, 방향키·Enter로 조작). 값을 마음대로 바꾸려면 장 첫머리의 "
@@ -46,12 +43,14 @@ def visit_plotly_html(self, node: PlotlyFigureNode) -> None:
     payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"))
     payload = payload.replace("</", "<\\/")
     layout = figure.get("layout", {})
+    # the figure is drawn when it comes near the viewport: keep its room meanwhile
+    height = int(layout.get("height", 450))
     if layout.get("sliders") or layout.get("updatemenus"):
         self.body.append(EXPLORER_NOTE)
     self.body.append(
         f'<figure class="course-plotly" aria-labelledby="{element_id}-caption">'
         f'<div id="{element_id}" class="course-plotly-graph" '
-        f'data-figure="{element_id}-data"></div>'
+        f'data-figure="{element_id}-data" style="min-height:{height}px"></div>'
         f'<script type="application/json" id="{element_id}-data">{payload}</script>'
         f'<figcaption id="{element_id}-caption">{caption}</figcaption>'
         "</figure>\n"
@@ -140,13 +139,17 @@ def _add_static_path(app: Sphinx, config) -> None:
     config.templates_path.insert(0, str(TEMPLATES_DIR))
 
 
-def _copy_plotly_js(app: Sphinx) -> None:
+def _node_modules(app: Sphinx) -> Path:
+    return Path(app.srcdir) / "node_modules"
+
+
+def _write_plotly_js(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static" / PLOTLY_JS_NAME
+    target = Path(app.outdir) / "_static" / bundle_name(_node_modules(app))
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(PLOTLY_JS, target)
+        build_bundle(_node_modules(app), target)
 
 
 def _drop_duplicate_scripts(context: dict) -> None:
@@ -170,15 +173,19 @@ def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
     if pagename == "search":
         # deferred: runs after searchtools.js defines Search, before the query runs
         app.add_js_file("course-search.js", priority=900, defer="defer")
-    # plotly.js (4.8 MB) is loaded only by pages that draw a figure, once, then cached.
+    # Pages that draw a figure get course-plotly.js (6 KB, deferred); it loads the
+    # book's plotly.js (1.2 MB) only when a figure comes near the viewport.
     if doctree is not None and next(iter(doctree.findall(PlotlyFigureNode)), None):
-        app.add_js_file(PLOTLY_JS_NAME, priority=600)
-        app.add_js_file("course-plotly.js", priority=610)
+        plotly_js = bundle_name(_node_modules(app))
+        app.add_js_file(
+            "course-plotly.js", priority=610, defer="defer", **{"data-plotly": plotly_js}
+        )
 
 
 def setup(app: Sphinx) -> dict:
     """Register the node, its writers and the course's static assets."""
     app.setup_extension("devops_course.book.korean_ui")
+    app.setup_extension("devops_course.book.theme_assets")
     app.add_node(
         PlotlyFigureNode,
         html=(visit_plotly_html, _depart),
@@ -191,7 +198,7 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(RemoveHiddenInputsInPrint)
     app.connect("config-inited", _add_static_path)
     app.connect("doctree-read", _drop_widget_state)
-    app.connect("builder-inited", _copy_plotly_js)
+    app.connect("builder-inited", _write_plotly_js)
     app.connect("html-page-context", _add_page_assets)
     # after sphinx-book-theme's launch buttons (priority 501)
     app.connect("html-page-context", add_jupyterhub_button, priority=510)

@@ -81,7 +81,7 @@ def lite_note(app: Sphinx) -> str:
     lite = app.config.course_lite
     return (
         f"설치도 서버도 없이 이 장의 코드와 위젯을 이 브라우저에서 실행합니다. "
-        f"처음 한 번은 약 {lite['first_load_mb']} MB(압축 전 {lite['uncompressed_mb']} MB)를 "
+        f"처음 한 번은 약 {lite['first_load_mb']}\u00a0MB(압축 전 {lite['uncompressed_mb']}\u00a0MB)를 "
         f"내려받고 시작까지 약 {lite['start_seconds']}초 걸립니다. 그다음부터는 브라우저에 저장된 파일로 "
         f"더 빨리 열리고, 고친 내용도 이 브라우저에 남습니다."
     )

@@ -1,8 +1,14 @@
 /* Draws the course's plotly figures from their inline JSON, with the plotly.js
  * that the book serves from _static (no CDN), a Korean locale, and keyboard
- * control of every explorer slider and button. */
+ * control of every explorer slider and button. plotly.js (1.2 MB) is loaded only
+ * when the first figure comes near the viewport, and each figure is drawn then. */
 (function () {
   "use strict";
+
+  // This script's tag names the plotly.js bundle beside it (data-plotly).
+  var SELF = document.currentScript;
+  var PLOTLY_URL = SELF.src.split("?")[0].replace(/[^\/]*$/, "") + SELF.dataset.plotly;
+  var NEAR = "800px 0px"; // start loading this far before a figure scrolls into view
 
   var KOREAN = {
     moduleType: "locale",
@@ -150,17 +156,57 @@
     });
   }
 
-  function drawAll() {
-    if (typeof Plotly === "undefined") {
+  var plotlyLoaded = null;
+
+  function loadPlotly() {
+    if (!plotlyLoaded) {
+      plotlyLoaded = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = PLOTLY_URL;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      }).then(function () {
+        Plotly.register(KOREAN);
+      });
+    }
+    return plotlyLoaded;
+  }
+
+  function drawWhenNear(graphs) {
+    if (!("IntersectionObserver" in window)) {
+      graphs.forEach(function (graph) {
+        loadPlotly().then(function () {
+          draw(graph);
+        });
+      });
       return;
     }
-    Plotly.register(KOREAN);
-    Array.prototype.forEach.call(document.querySelectorAll(".course-plotly-graph"), draw);
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) {
+            observer.unobserve(entry.target);
+            loadPlotly().then(function () {
+              draw(entry.target);
+            });
+          }
+        });
+      },
+      { rootMargin: NEAR }
+    );
+    graphs.forEach(function (graph) {
+      observer.observe(graph);
+    });
+  }
+
+  function start() {
+    drawWhenNear(Array.prototype.slice.call(document.querySelectorAll(".course-plotly-graph")));
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    drawAll();
+    start();
   }
 })();
