@@ -17,6 +17,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
@@ -168,8 +169,27 @@ def _drop_duplicate_scripts(context: dict) -> None:
     context["script_files"][:] = unique
 
 
+def _defer_scripts(context: dict) -> None:
+    # Sphinx and its extensions put their script files in <head> without defer, so
+    # each one holds up the first paint. Deferred, they still run in order, after
+    # the page is parsed. documentation_options.js stays as it is (0.4 KB): an
+    # inline script right after it sets DOCUMENTATION_OPTIONS.pagename.
+    deferred = []
+    for script in context["script_files"]:
+        filename = str(getattr(script, "filename", script) or "")
+        attributes = getattr(script, "attributes", {})
+        eager = filename.endswith("documentation_options.js")
+        if filename and not eager and not {"async", "defer"} & set(attributes):
+            priority = getattr(script, "priority", 500)
+            script = _JavaScript(filename, priority=priority, **attributes, defer="defer")
+        deferred.append(script)
+    context["script_files"][:] = deferred
+
+
 def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     _drop_duplicate_scripts(context)
+    if pagename != "search":  # the search page runs its query as soon as it loads
+        _defer_scripts(context)
     if pagename == "search":
         # deferred: runs after searchtools.js defines Search, before the query runs
         app.add_js_file("course-search.js", priority=900, defer="defer")
