@@ -232,3 +232,9 @@ def test_pdf_pages_render_with_figures(tmp_path):
         image = Image.open(next(tmp_path.glob(f"p{number}*.png"))).convert("L")
         dark = sum(image.histogram()[:200]) / (image.width * image.height)
         assert dark > (0.005 if number == 1 else 0.04), f"page {number} looks blank ({dark:.3f})"
+
+
+def test_pdf_sets_apostrophes_without_a_gap(pdf_text):
+    """xetexko set ’ full width in the Hangul font: "Architect’ s"."""
+    assert "Architect’s Perspective" in pdf_text
+    assert not re.search(r"[A-Za-z]’ [a-z]\b", pdf_text)

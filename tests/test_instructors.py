@@ -154,3 +154,11 @@ def test_code_hidden_in_the_book_is_hidden_on_live_slides(chapter):
         if cell.cell_type == "code":
             hidden_in_book = "hide-input" in cell.metadata.get("tags", [])
             assert cell.metadata.get("slideshow", {}).get("hide_code", False) == hidden_in_book
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_deck_has_a_korean_title_and_fits_a_phone(chapter):
+    deck = require_build(HTML / "slides" / f"{chapter}.slides.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", deck, re.S).group(1)
+    assert "slides" not in title and "(슬라이드)" in title and re.search("[가-힣]", title)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1"/>' in deck

@@ -171,8 +171,16 @@ def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_n
         },
     )
     target = out_dir / f"{notebook_path.stem}.slides.html"
-    target.write_text(body, encoding="utf-8")
+    target.write_text(with_head(body, f"{_title(notebook_path)} (슬라이드)"), encoding="utf-8")
     return target
+
+
+def with_head(page: str, title: str) -> str:
+    """nbconvert's deck with a Korean title (it writes "<file name> slides") and a
+    viewport meta, so phones show the deck at their width."""
+    viewport = '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+    head = f"<title>{html.escape(title)}</title>\n{viewport}"
+    return re.sub(r"<title>.*?</title>", lambda _: head, page, count=1, flags=re.S)
 
 
 def _title(notebook_path: Path) -> str:
