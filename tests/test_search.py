@@ -187,3 +187,10 @@ def test_a_term_in_no_chapter_says_no_results(offline_page):
     assert page.locator("#search-results ul.search li").count() == 0
     assert "일치하는 문서가 없습니다" in page.inner_text("#search-results")
     assert offline_page.console_errors == []
+
+
+def test_spaced_compounds_are_also_indexed_joined():
+    from devops_course.book.korean_search import joined_compounds
+
+    assert joined_compounds("리드 타임은 흐름 효율을 높인다") == ["리드타임", "흐름효율"]
+    assert "개발흐름" not in joined_compounds("개발의 흐름"), "a particle ends the compound"

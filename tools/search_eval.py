@@ -56,6 +56,18 @@ QUERIES = [
     "SRE",
     "Kubernetes",
 ]
+# Korean readers often type a compound without its space: each one should find
+# the pages its spaced form is found on.
+COMPOUNDS = {
+    "리드타임": "리드 타임",
+    "흐름효율": "흐름 효율",
+    "가치흐름": "가치 흐름",
+    "오류예산": "오류 예산",
+    "지속적통합": "지속적 통합",
+    "코드형인프라": "코드형 인프라",
+    "변경실패율": "변경 실패율",
+}
+QUERIES += list(COMPOUNDS)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -71,7 +83,15 @@ def page_text(path: Path) -> str:
 
 
 def expected_pages(site: Path, query: str) -> set[str]:
-    """Pages whose text holds every word of the query, stemmed (배포를 -> 배포)."""
+    """Pages whose text holds every word of the query, stemmed (배포를 -> 배포); for
+    a compound typed without its space, the pages of its spaced form."""
+    if query in COMPOUNDS:  # the spaced form itself, its words side by side
+        phrase = re.compile(r"\s+".join(map(re.escape, COMPOUNDS[query].split())))
+        return {
+            f"book/{path.stem}"
+            for path in sorted((site / "book").glob("*.html"))
+            if phrase.search(page_text(path))
+        }
     sys.path.insert(0, str(ROOT / "src"))
     from devops_course.book.korean_search import stem, tokens
 

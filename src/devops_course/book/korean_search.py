@@ -11,7 +11,10 @@ This language
   ``배포는`` all become ``배포``), keeping at least two syllables, so ``정의`` or
   ``결과`` are never cut down;
 * also indexes every two-syllable piece of a longer Hangul stem (``개발팀`` adds
-  ``개발`` and ``발팀``), so a two-syllable query finds compounds too.
+  ``개발`` and ``발팀``), so a two-syllable query finds compounds too;
+* joins two Hangul words that stand side by side, when the first carries no
+  particle (``리드 타임은`` adds ``리드타임``), so a compound typed without its space
+  finds the pages that write it with one.
 
 The suffix list lives in one place, :data:`SUFFIXES`; the JavaScript stemmer is
 generated from it, so both sides always cut words the same way.
@@ -152,6 +155,19 @@ def index_terms(word: str) -> list[str]:
     return terms
 
 
+SPACED_PAIR = re.compile(rf"(?<![{HANGUL}])([{HANGUL}]+)\s+(?=([{HANGUL}]+))")
+
+
+def joined_compounds(text: str) -> list[str]:
+    """``리드 타임은`` -> ``리드타임``: two neighbouring Hangul words joined, when the
+    first has no particle or ending (``개발의 흐름`` is no compound)."""
+    joined = []
+    for first, second in SPACED_PAIR.findall(text):
+        if stem(first) == first.lower() and not any(first.endswith(s) for s in SUFFIXES):
+            joined.append(first + stem(second))
+    return joined
+
+
 STOPWORDS = frozenset(SUFFIXES) | {
     "및",
     "등",
@@ -204,11 +220,12 @@ class SearchKorean(SearchLanguage):
     js_splitter_code = ""
 
     def split(self, input: str) -> list[str]:
-        """Tokens of the text, with the two-syllable pieces of long Hangul stems."""
+        """Tokens of the text, with the two-syllable pieces of long Hangul stems and
+        the joined form of spaced compounds."""
         found: list[str] = []
         for word in tokens(input):
             found.extend(index_terms(word))
-        return found
+        return found + joined_compounds(input)
 
     def word_filter(self, word: str) -> bool:
         return bool(word) and word not in self.stopwords and not word.isdigit()
