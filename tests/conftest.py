@@ -101,9 +101,13 @@ SCROLL_PAST_FIGURES = """async () => {
     Reveal.slide(0);
     return;
   }
+  // Stay by each figure until it is drawn: on a busy machine a quick scroll can
+  // leave before the page notices the figure, as a reader flicking past would.
   for (const graph of document.querySelectorAll('.course-plotly-graph')) {
     graph.scrollIntoView();
-    await pause();
+    for (let waited = 0; graph.dataset.drawn !== 'true' && waited < 15000; waited += 50) {
+      await pause();
+    }
   }
   window.scrollTo(0, 0);
 }"""

@@ -230,7 +230,9 @@ def bench_lite(report: dict) -> None:
 SCROLL_PAST_FIGURES = """async () => {
   for (const graph of document.querySelectorAll('.course-plotly-graph')) {
     graph.scrollIntoView();
-    await new Promise(resolve => setTimeout(resolve, 50));
+    for (let waited = 0; graph.dataset.drawn !== 'true' && waited < 15000; waited += 50) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
   }
 }"""
 
