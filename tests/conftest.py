@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from local_site import SCROLL_PAST_FIGURES, serve  # noqa: E402, F401 (tests import it from here)
+
 HTML = ROOT / "_build" / "html"
 PDF = ROOT / "_build" / "latex" / "book.pdf"
 CHAPTERS = [
@@ -64,20 +65,12 @@ def screenshot_path(name: str) -> str:
     return str(shots / name)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url():
     """Serve the built HTML book on a free port of 127.0.0.1."""
     require_build(HTML / "index.html")
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(str(HTML))
+    yield url
     server.shutdown()
 
 
@@ -90,27 +83,6 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-# Figures are drawn when they come near the viewport: a test passes by each one,
-# as a reader scrolls (or, in a slide deck, steps through the slides).
-SCROLL_PAST_FIGURES = """async () => {
-  const pause = () => new Promise(resolve => setTimeout(resolve, 50));
-  if (window.Reveal) {
-    for (let i = 0; i < Reveal.getTotalSlides(); i++) { Reveal.next(); await pause(); }
-    Reveal.slide(0);
-    return;
-  }
-  // Stay by each figure until it is drawn: on a busy machine a quick scroll can
-  // leave before the page notices the figure, as a reader flicking past would.
-  for (const graph of document.querySelectorAll('.course-plotly-graph')) {
-    graph.scrollIntoView();
-    for (let waited = 0; graph.dataset.drawn !== 'true' && waited < 15000; waited += 50) {
-      await pause();
-    }
-  }
-  window.scrollTo(0, 0);
-}"""
 
 
 class OfflinePage:

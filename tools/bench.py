@@ -191,7 +191,8 @@ def bench_latency(report: dict) -> None:
 
 def bench_lite(report: dict) -> None:
     """Chapter 1 in the in-browser lab (offline, empty cache) against nbclient."""
-    from lite_session import run_chapter, serve
+    from lite_session import run_chapter
+    from local_site import serve
     from playwright.sync_api import sync_playwright
 
     chapter = "ch1_definition"
@@ -227,20 +228,10 @@ def bench_lite(report: dict) -> None:
     )
 
 
-SCROLL_PAST_FIGURES = """async () => {
-  for (const graph of document.querySelectorAll('.course-plotly-graph')) {
-    graph.scrollIntoView();
-    for (let waited = 0; graph.dataset.drawn !== 'true' && waited < 15000; waited += 50) {
-      await new Promise(resolve => setTimeout(resolve, 50));
-    }
-  }
-}"""
-
-
 def bench_page_bytes(report: dict) -> None:
     """Bytes a first visit to each chapter loads (empty cache): the first screen, and
     after scrolling past every figure; as sent, and as a gzip web server sends them."""
-    from lite_session import serve
+    from local_site import SCROLL_PAST_FIGURES, serve
     from playwright.sync_api import sync_playwright
 
     server, url = serve(str(ROOT / "_build" / "html"))

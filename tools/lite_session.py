@@ -7,18 +7,12 @@ aborted and recorded.
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import json
-import os
-import threading
 import time
 from dataclasses import dataclass, field
 
-# JupyterLite's kernel runs in a module worker: .mjs must be served as JavaScript,
-# and Pyodide's .wasm as WebAssembly (Python 3.11's tables know neither for sure).
-MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
+from local_site import Server
+
 KERNEL_IDLE = """() => {
   const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
   const kernel = widget && widget.sessionContext && widget.sessionContext.session
@@ -47,41 +41,6 @@ ERROR_OUTPUTS = """() => {
 FIGURES = (
     "() => [...document.querySelectorAll('.js-plotly-plot')].map(el => JSON.stringify(el.data))"
 )
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
-
-    def copyfile(self, source, outputfile) -> None:
-        # Count what the server sends: the page's own counters miss worker requests.
-        self.server.bytes_sent += os.fstat(source.fileno()).st_size
-        self.server.gzip_bytes_sent += gzip_size(self.translate_path(self.path))
-        super().copyfile(source, outputfile)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-class Server(http.server.ThreadingHTTPServer):
-    """A local static server that counts the bytes of the files it sends, as sent
-    and as a web server that compresses with gzip would send them."""
-
-    bytes_sent = 0
-    gzip_bytes_sent = 0
-
-
-@functools.lru_cache(maxsize=None)
-def gzip_size(path: str) -> int:
-    """The size of a file compressed with gzip at level 6 (a web server's default)."""
-    with open(path, "rb") as file:
-        return len(gzip.compress(file.read(), compresslevel=6))
-
-
-def serve(directory: str) -> tuple[Server, str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; return the server and its URL."""
-    server = Server(("127.0.0.1", 0), functools.partial(_Handler, directory=directory))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @dataclass

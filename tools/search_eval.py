@@ -9,13 +9,10 @@ pages the search box returns, and counts how many expected pages were found. Use
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import json
 import re
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,18 +109,6 @@ def expected_pages(site: Path, query: str) -> set[str]:
     return found
 
 
-def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 def sphinx_results(page, url: str, query: str) -> list[str]:
     """Docnames the Sphinx search page lists for ``query``, in ranked order."""
     page.goto(f"{url}/search.html?q={query}", wait_until="load")
@@ -153,7 +138,9 @@ def evaluate(site: Path, queries=QUERIES, browser=None) -> list[dict]:
                 return evaluate(site, queries, own)
             finally:
                 own.close()
-    server, url = _serve(site)
+    from local_site import serve
+
+    server, url = serve(str(site))
     page = browser.new_page()
     records = []
     try:
