@@ -20,6 +20,8 @@ from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.phone import PHONE_BELOW, phone_patch
+from ..core.style import DARK_COLOURS
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 from .korean_search import SearchKorean
 from .latex_images import render_print_images, start_browser, stop_browser
@@ -41,7 +43,10 @@ def visit_plotly_html(self, node: PlotlyFigureNode) -> None:
     self._course_figures = getattr(self, "_course_figures", 0) + 1
     element_id = f"fig-{figure_digest(figure)[:10]}-{self._course_figures}"
     caption = html.escape(figure_alt(figure))
-    payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"))
+    # The phone layout rides along; the page picks one by the width it has.
+    payload = json.dumps(
+        {**figure, "phone": phone_patch(figure)}, ensure_ascii=False, separators=(",", ":")
+    )
     payload = payload.replace("</", "<\\/")
     layout = figure.get("layout", {})
     # the figure is drawn when it comes near the viewport: keep its room meanwhile
@@ -197,9 +202,12 @@ def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
     # book's plotly.js (1.2 MB) only when a figure comes near the viewport.
     if doctree is not None and next(iter(doctree.findall(PlotlyFigureNode)), None):
         plotly_js = bundle_name(_node_modules(app))
-        app.add_js_file(
-            "course-plotly.js", priority=610, defer="defer", **{"data-plotly": plotly_js}
-        )
+        settings = {
+            "data-plotly": plotly_js,
+            "data-phone-below": str(PHONE_BELOW),
+            "data-dark": json.dumps(DARK_COLOURS, separators=(",", ":")),
+        }
+        app.add_js_file("course-plotly.js", priority=610, defer="defer", **settings)
 
 
 def setup(app: Sphinx) -> dict:

@@ -152,7 +152,7 @@ STYLE = """
 <style>
 .course-clock { border: 2px solid #1F4E79; border-radius: 8px; padding: 0.8rem 1rem; max-width: 640px;
   font-family: inherit; background: #FFFFFF; color: #1A1A1A; margin: 0.8rem 0; }
-.course-clock h4 { margin: 0 0 0.4rem; font-size: 1.05rem; }
+.course-clock h4 { margin: 0 0 0.4rem; font-size: 1.05rem; color: inherit; }
 .course-clock .course-clock-time { font-size: 2.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 .course-clock .course-clock-track { height: 8px; background: #E6E6E6; border-radius: 4px; overflow: hidden; }
 .course-clock .course-clock-bar { height: 8px; background: #0072B2; width: 0; }

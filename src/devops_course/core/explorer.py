@@ -11,6 +11,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
+from .style import BUTTON_STYLE, SLIDER_STYLE
+
 DATA_KEYS = ("x", "y", "base", "text", "customdata", "hovertext", "marker.color")
 
 
@@ -70,6 +72,7 @@ def slider_explorer(
             "len": 0.92,
             "x": 0.04,
             "steps": steps,
+            **SLIDER_STYLE,
         }
     ]
     base_height = layout.get("height") or 420
@@ -113,9 +116,8 @@ def add_view_buttons(
             "y": y,
             "yanchor": anchor[1],
             "pad": {"r": 0, "t": 0},
-            "bgcolor": "#F2F2F2",
-            "bordercolor": "#767676",
-            "font": {"size": 13},
+            **BUTTON_STYLE,
+            "font": {**BUTTON_STYLE["font"], "size": 13},
             "showactive": True,
         }
     ]

@@ -23,6 +23,48 @@ SEQUENCE = [
 PATTERNS = ["", "/", ".", "x", "\\", "+", "-"]
 MARKERS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross"]
 
+# Dark mode: each light colour the figures use, as written, and what it becomes
+# on the book's dark page (background #14181e). The page swaps them when the
+# reader's theme is dark. Exact strings: the table header's "#FFFFFF" text stays.
+DARK_COLOURS = {
+    "white": "#1B2027",  # paper, plot and unchanged table cells
+    "#222222": "#E3E6EA",  # ink
+    "#333333": "#D5D9DE",
+    "#444444": "#C3C8CE",
+    "#000000": "#E3E6EA",  # the palette's black: lines and markers
+    "#E5E5E5": "#39414C",  # grid
+    "#BDBDBD": "#5C6773",  # zero line
+    "#F2F2F2": "#2B323C",  # gauge background
+    "#F8FAFC": "#2B323C",  # slider rail
+    "#BEC8D9": "#5C6773",  # slider border
+    "#DBDDE0": "#9AA3AD",  # slider handle when held
+    "#E8E8E8": "#3A424D",
+    "#8A3B00": "#F5A46B",  # dark orange notes
+    # pale fills of tables and bands, as dark tints of the same hues
+    "#D7F0E5": "#1D4536",
+    "#CDEBDD": "#1D4536",
+    "#EEF7F1": "#1A3328",
+    "#FCE8C3": "#54411A",
+    "#FBE7C0": "#54411A",
+    "#F7D4C2": "#5A2E1D",
+    "#F6D3C2": "#5A2E1D",
+    "#FFF4EC": "#47301F",
+    "#FBEFE6": "#3B2A1F",
+    "#D4E6F4": "#1D3A52",
+    "#E6F1F8": "#1B3040",
+}
+
+# Buttons stay light in both modes: plotly draws the pressed one in a fixed pale
+# blue, so their text must stay dark. None of these colours is in DARK_COLOURS.
+BUTTON_STYLE = {"bgcolor": "#EFEFEF", "bordercolor": "#707070", "font": {"color": "#1A1A1A"}}
+# plotly's slider colours, written out so that dark mode can swap them.
+SLIDER_STYLE = {
+    "bgcolor": "#F8FAFC",
+    "bordercolor": "#BEC8D9",
+    "activebgcolor": "#DBDDE0",
+    "tickcolor": "#333333",
+}
+
 AXIS_STYLE = {"gridcolor": "#E5E5E5", "zerolinecolor": "#BDBDBD", "automargin": True}
 FONT_FAMILY = (
     "'Nanum Gothic', NanumGothic, 'Noto Sans KR', 'Apple SD Gothic Neo', "
@@ -99,7 +141,7 @@ def styled_table(
         "header": {
             "values": header,
             "fill": {"color": "#1F4E79"},
-            "font": {"color": "white", "size": 13},
+            "font": {"color": "#FFFFFF", "size": 13},  # on dark blue in both modes
             "align": "left",
         },
         "cells": {

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..core.figure import Figure, bar, indicator, subplots
 from ..core.live import make_interactive
 from ..core.params import Field, Spec
-from ..core.style import PALETTE, style_figure
+from ..core.style import BUTTON_STYLE, PALETTE, SLIDER_STYLE, style_figure
 
 MINUTES_PER_DAY = 24 * 60
 HORIZONS = {"sprint": ("스프린트(2주)", 14), "quarter": ("분기(91일)", 91), "year": ("1년", 365)}
@@ -260,8 +260,7 @@ def _add_animation(figure: dict, settings: LoopSettings, frames: int) -> dict:
                 "y": -0.22,
                 "yanchor": "top",
                 "showactive": False,
-                "bgcolor": "#F2F2F2",
-                "bordercolor": "#767676",
+                **BUTTON_STYLE,
                 "buttons": [
                     {
                         "label": "▶ 재생",
@@ -286,6 +285,7 @@ def _add_animation(figure: dict, settings: LoopSettings, frames: int) -> dict:
                 "pad": {"t": 75},
                 "x": 0.34,
                 "len": 0.64,
+                **SLIDER_STYLE,
                 "steps": [
                     {
                         "label": frame["name"],

@@ -458,18 +458,74 @@ def explorer(delays=(0, 2, 4, 8, 16)) -> dict:
 
 def organisation_diagram() -> dict:
     """Redraw of the chapter's idea: six specialists handing a change along,
-    against one team that owns the change from design to support."""
+    against one team that owns the change from design to support.
+
+    Wide, the stages run left to right; on a phone (``meta.phone``) they run top
+    to bottom, beside one tall team box.
+    """
     fig = Figure()
+    _diagram_wide(fig)
+    fig.update_xaxes(visible=False, range=[-0.6, 5.6])
+    fig.update_yaxes(visible=False, range=[-0.1, 3.0])
+    style_figure(
+        fig,
+        title="기능 조직의 인계 대 한 팀의 소유",
+        alt="위: 설계(Architect), 개발(Developer), 테스트(SDET), 배포(Release Eng), "
+        "운영(Sys Admin), 지원(Customer Support)의 여섯 전문가가 변경을 다섯 번 인계합니다. "
+        "아래: 하나의 DevOps 팀이 여섯 단계를 인계 없이 함께 맡습니다.",
+        height=360,
+    )
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10}, showlegend=False)
+    tall = Figure()
+    _diagram_tall(tall)
+    fig.layout["meta"]["phone"] = {
+        "shapes": tall.layout["shapes"],
+        "annotations": tall.layout["annotations"],
+        "xaxis": {"visible": False, "range": [-0.05, 1.0]},
+        "yaxis": {"visible": False, "range": [-0.6, 6.3]},
+        "height": 560,
+    }
+    return fig.to_dict()
+
+
+def _box(fig: Figure, x0, x1, y0, y1, colour: str, fill: str) -> None:
+    fig.add_shape(
+        type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": colour, "width": 2}, fillcolor=fill
+    )
+
+
+def _arrow(fig: Figure, tail: tuple[float, float], head: tuple[float, float]) -> None:
+    fig.add_annotation(
+        x=head[0],
+        y=head[1],
+        ax=tail[0],
+        ay=tail[1],
+        xref="x",
+        yref="y",
+        axref="x",
+        ayref="y",
+        showarrow=True,
+        arrowhead=3,
+        arrowwidth=2,
+        arrowcolor=PALETTE["vermillion"],
+        text="",
+    )
+
+
+HANDOFF_NOTE = {"size": 11, "color": "#8A3B00"}
+
+
+def _diagram_wide(fig: Figure) -> None:
     silo_y, team_y = 2.0, 0.45
     for index, stage in enumerate(STAGES):
-        fig.add_shape(
-            type="rect",
-            x0=index - 0.38,
-            x1=index + 0.38,
-            y0=silo_y - 0.42,
-            y1=silo_y + 0.42,
-            line={"color": PALETTE["vermillion"], "width": 2},
-            fillcolor="#FBEFE6",
+        _box(
+            fig,
+            index - 0.38,
+            index + 0.38,
+            silo_y - 0.42,
+            silo_y + 0.42,
+            PALETTE["vermillion"],
+            "#FBEFE6",
         )
         fig.add_annotation(
             x=index,
@@ -479,37 +535,11 @@ def organisation_diagram() -> dict:
             font={"size": 12},
         )
         if index:
+            _arrow(fig, (index - 0.6, silo_y), (index - 0.4, silo_y))
             fig.add_annotation(
-                x=index - 0.4,
-                y=silo_y,
-                ax=index - 0.6,
-                ay=silo_y,
-                xref="x",
-                yref="y",
-                axref="x",
-                ayref="y",
-                showarrow=True,
-                arrowhead=3,
-                arrowwidth=2,
-                arrowcolor=PALETTE["vermillion"],
-                text="",
+                x=index - 0.5, y=silo_y + 0.58, text="인계", showarrow=False, font=HANDOFF_NOTE
             )
-            fig.add_annotation(
-                x=index - 0.5,
-                y=silo_y + 0.58,
-                text="인계",
-                showarrow=False,
-                font={"size": 11, "color": "#8A3B00"},
-            )
-    fig.add_shape(
-        type="rect",
-        x0=-0.45,
-        x1=5.45,
-        y0=team_y - 0.42,
-        y1=team_y + 0.42,
-        line={"color": PALETTE["blue"], "width": 2},
-        fillcolor="#E6F1F8",
-    )
+    _box(fig, -0.45, 5.45, team_y - 0.42, team_y + 0.42, PALETTE["blue"], "#E6F1F8")
     stage_names = " → ".join(stage.name for stage in STAGES)
     fig.add_annotation(
         x=2.5,
@@ -526,18 +556,43 @@ def organisation_diagram() -> dict:
         xanchor="left",
         font={"size": 13},
     )
-    fig.update_xaxes(visible=False, range=[-0.6, 5.6])
-    fig.update_yaxes(visible=False, range=[-0.1, 3.0])
-    style_figure(
-        fig,
-        title="기능 조직의 인계 대 한 팀의 소유",
-        alt="위: 설계(Architect), 개발(Developer), 테스트(SDET), 배포(Release Eng), "
-        "운영(Sys Admin), 지원(Customer Support)의 여섯 전문가가 변경을 다섯 번 인계합니다. "
-        "아래: 하나의 DevOps 팀이 여섯 단계를 인계 없이 함께 맡습니다.",
-        height=360,
+
+
+def _diagram_tall(fig: Figure) -> None:
+    last = len(STAGES) - 1
+    for index, stage in enumerate(STAGES):
+        y = last - index
+        _box(fig, 0.0, 0.56, y - 0.36, y + 0.36, PALETTE["vermillion"], "#FBEFE6")
+        fig.add_annotation(
+            x=0.28,
+            y=y,
+            text=f"<b>{stage.name}</b> {stage.english}<br><i>{stage.role}</i>",
+            showarrow=False,
+            font={"size": 12},
+        )
+        if index:
+            _arrow(fig, (0.28, y + 0.64), (0.28, y + 0.36))
+            fig.add_annotation(
+                x=0.3, y=y + 0.5, text="인계", xanchor="left", showarrow=False, font=HANDOFF_NOTE
+            )
+    _box(fig, 0.64, 0.98, -0.36, last + 0.36, PALETTE["blue"], "#E6F1F8")
+    fig.add_annotation(
+        x=0.81,
+        y=last / 2,
+        text="<b>DevOps 팀</b><br>한 팀(한 사람)이<br>변경을 끝까지<br>소유합니다<br><br>"
+        + "<br>↓<br>".join(stage.name for stage in STAGES),
+        showarrow=False,
+        font={"size": 12},
     )
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10}, showlegend=False)
-    return fig.to_dict()
+    fig.add_annotation(
+        x=0.0,
+        y=last + 0.55,
+        text="<b>기능 조직</b>: 단계마다 다른 전문가",
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+        font={"size": 13},
+    )
 
 
 # ---------------------------------------------------------------- widget

@@ -1,7 +1,9 @@
 /* Draws the course's plotly figures from their inline JSON, with the plotly.js
  * that the book serves from _static (no CDN), a Korean locale, and keyboard
  * control of every explorer slider and button. plotly.js (1.2 MB) is loaded only
- * when the first figure comes near the viewport, and each figure is drawn then. */
+ * when the first figure comes near the viewport, and each figure is drawn then.
+ * A figure narrower than data-phone-below takes its phone layout, and in dark
+ * mode its colours are swapped by data-dark; both follow the reader's changes. */
 (function () {
   "use strict";
 
@@ -9,6 +11,8 @@
   var SELF = document.currentScript;
   var PLOTLY_URL = SELF.src.split("?")[0].replace(/[^\/]*$/, "") + SELF.dataset.plotly;
   var NEAR = "800px 0px"; // start loading this far before a figure scrolls into view
+  var PHONE_BELOW = Number(SELF.dataset.phoneBelow || 0);
+  var DARK = JSON.parse(SELF.dataset.dark || "{}");
 
   var KOREAN = {
     moduleType: "locale",
@@ -144,15 +148,96 @@
     }
   }
 
-  function draw(graph) {
+  function isDark() {
+    return document.documentElement.dataset.theme === "dark";
+  }
+
+  // Every colour string of the figure that DARK names, swapped (a copy).
+  function darken(value) {
+    if (typeof value === "string") {
+      return Object.prototype.hasOwnProperty.call(DARK, value) ? DARK[value] : value;
+    }
+    if (Array.isArray(value)) {
+      return value.map(darken);
+    }
+    if (value && typeof value === "object") {
+      var copy = {};
+      Object.keys(value).forEach(function (key) {
+        copy[key] = darken(value[key]);
+      });
+      return copy;
+    }
+    return value;
+  }
+
+  // The figure with its phone layout: the patch leaves out each control's data
+  // half (args[0]), the same as the figure's.
+  function phoneFigure(figure) {
+    var patch = figure.phone;
+    var layout = JSON.parse(JSON.stringify(patch.layout));
+    ["sliders", "updatemenus"].forEach(function (kind) {
+      (layout[kind] || []).forEach(function (control, i) {
+        var items = kind === "sliders" ? "steps" : "buttons";
+        control[items].forEach(function (item, j) {
+          if (item.args && item.args[0] === null) {
+            item.args[0] = figure.layout[kind][i][items][j].args[0];
+          }
+        });
+      });
+    });
+    return {
+      data: figure.data.map(function (trace, i) {
+        return patch.traces[i] ? Object.assign({}, trace, patch.traces[i]) : trace;
+      }),
+      layout: layout,
+      frames: (figure.frames || []).map(function (frame, i) {
+        return Object.assign({}, frame, { layout: patch.frames[i] });
+      })
+    };
+  }
+
+  function wantsPhone(graph) {
+    return graph.clientWidth > 0 && graph.clientWidth < PHONE_BELOW;
+  }
+
+  // What the graph should show now: its phone or wide layout, light or dark.
+  function figureFor(graph) {
     var figure = JSON.parse(document.getElementById(graph.dataset.figure).textContent);
-    var spec = { data: figure.data, layout: figure.layout, frames: figure.frames || [], config: CONFIG };
-    return Plotly.newPlot(graph, spec).then(function () {
+    var phone = Boolean(figure.phone) && wantsPhone(graph);
+    var shown = phone ? phoneFigure(figure) : { data: figure.data, layout: figure.layout, frames: figure.frames || [] };
+    if (isDark()) {
+      shown = darken(shown);
+    }
+    graph.dataset.layout = phone ? "phone" : "wide";
+    graph.dataset.mode = isDark() ? "dark" : "light";
+    // On a phone the modebar would sit on the title, and its zoom fights the
+    // page's scrolling: the figure goes without it.
+    var config = phone ? Object.assign({}, CONFIG, { displayModeBar: false }) : CONFIG;
+    return { data: shown.data, layout: shown.layout, frames: shown.frames, config: config };
+  }
+
+  function draw(graph) {
+    return Plotly.newPlot(graph, figureFor(graph)).then(function () {
       makeAccessible(graph);
       graph.on("plotly_afterplot", function () {
         makeAccessible(graph);
       });
       graph.dataset.drawn = "true";
+    });
+  }
+
+  // Redraw the figures whose layout or colours no longer match the page.
+  function follow() {
+    document.querySelectorAll('.course-plotly-graph[data-drawn="true"]').forEach(function (graph) {
+      var layout = wantsPhone(graph) ? "phone" : "wide";
+      var mode = isDark() ? "dark" : "light";
+      if (graph.dataset.layout !== layout || graph.dataset.mode !== mode) {
+        graph.dataset.drawn = "redrawing";
+        Plotly.react(graph, figureFor(graph)).then(function () {
+          makeAccessible(graph);
+          graph.dataset.drawn = "true";
+        });
+      }
     });
   }
 
@@ -202,6 +287,15 @@
 
   function start() {
     drawWhenNear(Array.prototype.slice.call(document.querySelectorAll(".course-plotly-graph")));
+    new MutationObserver(follow).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ["data-theme"]
+    });
+    var resizing = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(follow, 200);
+    });
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,198 @@
+"""Figures readable on a phone and in dark mode (issue: Korean-first on every screen).
+
+The unit tests check what :mod:`devops_course.core.phone` does to a figure; the
+browser tests open every chapter at 390 px, in light and dark mode, and count
+the text that overlaps or is cut in every figure (``tools/figure_text.py``).
+"""
+
+import json
+import sys
+
+import pytest
+from conftest import CHAPTERS, HTML, ROOT, OfflinePage, require_build
+
+from devops_course.core.figure import subplots
+from devops_course.core.phone import phone_figure, phone_patch, text_width, wrap
+from devops_course.core.style import DARK_COLOURS, styled_table
+from devops_course.interactives import NAMES, load
+
+sys.path.insert(0, str(ROOT / "tools"))
+from figure_text import TEXT_PROBLEMS  # noqa: E402
+
+MAX_PROBLEMS = 2  # overlapping or cut text boxes allowed per figure at 390 px
+PHONE = 390
+
+
+def _explorers() -> list[dict]:
+    return [load(name).explorer() for name in NAMES]
+
+
+def _side_by_side(figure: dict) -> list[tuple[str, str]]:
+    """Pairs of x axes that share height but not width: subplots side by side."""
+    axes = {k: v for k, v in figure["layout"].items() if k.startswith("xaxis") and "domain" in v}
+
+    def y_domain(axis):
+        return figure["layout"]["yaxis" + axis.get("anchor", "y")[1:]]["domain"]
+
+    def overlap(a, b):
+        return min(a[1], b[1]) - max(a[0], b[0]) > 1e-6
+
+    return [
+        (a, b)
+        for a in axes
+        for b in axes
+        if a < b
+        and overlap(y_domain(axes[a]), y_domain(axes[b]))
+        and not overlap(axes[a]["domain"], axes[b]["domain"])
+    ]
+
+
+def test_wrap_breaks_between_words_only():
+    text = "카나리 배포와 자동 롤백 (카나리 5%, 임계 2%)"
+    wrapped = wrap(text, 15, 200)
+    assert wrapped.replace("<br>", " ") == text
+    assert all(text_width(line, 15) <= 200 for line in wrapped.split("<br>"))
+    assert wrap("짧은 제목", 15, 200) == "짧은 제목"
+
+
+def test_a_grid_becomes_one_column_with_its_titles():
+    fig = subplots(2, 2, subplot_titles=["가", "나", "다", "라"])
+    for row in (1, 2):
+        for col in (1, 2):
+            fig.add_trace({"type": "bar", "x": [1], "y": [1]}, row=row, col=col)
+    figure = fig.update_layout(height=600, margin={"t": 90, "b": 60}).to_dict()
+    assert _side_by_side(figure)
+    phone = phone_figure(figure)
+    assert _side_by_side(phone) == []
+    tops = [phone["layout"][f"yaxis{n}"]["domain"][1] for n in ("", "2", "3", "4")]
+    assert tops == sorted(tops, reverse=True), "reading order: left to right, then down"
+    titles = {a["text"]: a["y"] for a in phone["layout"]["annotations"]}
+    assert [titles[t] for t in "가나다라"] == tops
+    assert phone["layout"]["height"] > figure["layout"]["height"]
+    assert figure["layout"]["xaxis2"]["domain"] != [0, 1], "the figure itself is not changed"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_explorer_has_a_phone_layout_in_one_column(name):
+    figure = load(name).explorer()
+    phone = phone_figure(figure)
+    assert _side_by_side(phone) == []
+    layout = phone["layout"]
+    shows_legend = layout.get("showlegend") is not False and any(
+        t.get("name") and t.get("showlegend", True) for t in figure["data"]
+    )
+    if shows_legend:
+        assert (layout["legend"]["yref"], layout["legend"]["y"]) == ("container", 0), "at the foot"
+    for menu in layout.get("updatemenus", []):
+        wide = sum(text_width(b["label"], 13) + 24 for b in menu["buttons"])
+        assert menu["direction"] == "down" or wide <= 340 or menu["y"] < 0
+    for title in [layout["title"]] + [s["args"][1].get("title") for s in _steps(layout)]:
+        if isinstance(title, dict):
+            assert all(text_width(line, 15) <= 340 for line in title["text"].split("<br>"))
+
+
+def _steps(layout):
+    for slider in layout.get("sliders", []):
+        for step in slider["steps"]:
+            if step["method"] == "update":
+                yield step
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_slider_steps_move_subplot_titles_too(name):
+    """A step that redraws the annotations puts the titles where the phone layout has them."""
+    figure = load(name).explorer()
+    phone = phone_figure(figure)
+    active = phone["layout"].get("sliders", [{}])[0].get("active")
+    steps = list(_steps(phone["layout"]))
+    if active is None or not steps or "annotations" not in steps[active]["args"][1]:
+        pytest.skip("no slider step redraws the annotations")
+    placed = {(n["text"], n["y"]) for n in phone["layout"]["annotations"]}
+    stepped = {(n["text"], n["y"]) for n in steps[active]["args"][1]["annotations"]}
+    assert placed == stepped
+
+
+def test_a_phone_table_is_wide_enough_for_its_words():
+    trace = styled_table(
+        ["서버", "원하는 상태(코드)"],
+        [["debug-tmp", "web-1"], ["ubuntu-24.04", "medium"]],
+        fill="white",
+        columnwidth=[3, 1],
+    )
+    figure = {"data": [trace], "layout": {"height": 300, "margin": {"t": 60, "b": 20}}}
+    phone = phone_figure(figure)
+    widths = phone["data"][0]["columnwidth"]
+    share = widths[1] / sum(widths)
+    assert share * 300 >= text_width("ubuntu-24.04", 12), "the second column fits its word"
+
+
+def test_the_patch_rebuilds_the_phone_figure():
+    """What the page rebuilds from the patch (course-plotly.js) is the phone figure."""
+    for figure in _explorers():
+        phone, patch = phone_figure(figure), phone_patch(figure)
+        rebuilt_layout = json.loads(json.dumps(patch["layout"]))
+        for kind, items in (("sliders", "steps"), ("updatemenus", "buttons")):
+            for i, control in enumerate(rebuilt_layout.get(kind, [])):
+                for j, item in enumerate(control[items]):
+                    if item.get("args") and item["args"][0] is None:
+                        item["args"][0] = figure["layout"][kind][i][items][j]["args"][0]
+        assert rebuilt_layout == phone["layout"]
+        traces = [{**t, **(p or {})} for t, p in zip(figure["data"], patch["traces"])]
+        assert traces == phone["data"]
+
+
+def test_dark_colours_cover_every_light_background_and_ink():
+    from devops_course.core.style import BUTTON_STYLE
+
+    figures = _explorers()
+    text = json.dumps(figures)
+    for light in ("white", "#222222", "#E5E5E5", "#F8FAFC"):
+        assert light in text and light in DARK_COLOURS
+    assert BUTTON_STYLE["font"]["color"] not in DARK_COLOURS, "buttons stay light"
+    assert BUTTON_STYLE["bgcolor"] not in DARK_COLOURS
+
+
+# ------------------------------------------------------------------ browser
+
+
+def _open(browser, site_url, chapter, mode):
+    page = OfflinePage(browser, site_url, width=PHONE)
+    page.context.add_init_script(f"localStorage.setItem('mode', '{mode}')")
+    page.open(f"book/{chapter}.html")
+    return page
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_figures_are_readable_on_a_phone(browser, site_url, chapter, mode):
+    require_build(HTML / "book" / f"{chapter}.html")
+    page = _open(browser, site_url, chapter, mode)
+    try:
+        graphs = page.page.eval_on_selector_all(
+            ".course-plotly-graph",
+            "els => els.map(el => [el.dataset.layout, el.dataset.mode, "
+            "el._fullLayout.paper_bgcolor, el.querySelector('.modebar') !== null])",
+        )
+        assert graphs and all(g[0] == "phone" and g[1] == mode for g in graphs)
+        backgrounds = {g[2].lower() for g in graphs}
+        assert backgrounds == ({DARK_COLOURS["white"].lower()} if mode == "dark" else {"white"})
+        figures = page.page.evaluate(TEXT_PROBLEMS)
+        crowded = [f for f in figures if f["count"] > MAX_PROBLEMS]
+        assert crowded == [], json.dumps(crowded, ensure_ascii=False, indent=1)
+        assert page.console_errors == []
+    finally:
+        page.close()
+
+
+def test_figures_follow_the_theme_switch_and_the_width(browser, site_url):
+    """Switching the theme, or widening the window, redraws the figures to match."""
+    page = _open(browser, site_url, "ch1_definition", "light")
+    try:
+        state = "[...document.querySelectorAll('.course-plotly-graph')].map(g => g.dataset.layout + '/' + g.dataset.mode + '/' + g.dataset.drawn)"
+        assert set(page.page.evaluate(state)) == {"phone/light/true"}
+        page.page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.page.wait_for_function(f"({state}).every(s => s === 'phone/dark/true')")
+        page.page.set_viewport_size({"width": 1280, "height": 900})
+        page.page.wait_for_function(f"({state}).every(s => s === 'wide/dark/true')")
+    finally:
+        page.close()
