@@ -34,6 +34,8 @@ def quiz_text(name: str) -> str:
     for question in json.loads((QUIZZES / f"{name}.json").read_text(encoding="utf-8")):
         parts.append(question["question"])
         for answer in question["answers"]:
+            if isinstance(answer.get("answer"), str):
+                parts.append(answer["answer"] + (" (정답)" if answer.get("correct") else ""))
             if "value" in answer:
                 parts.append(
                     f"= {answer['value']:g}" + (" (정답)" if answer.get("correct") else "")
@@ -92,6 +94,14 @@ def ch1_quiz_efficiency():
         f"= {efficiency * 100:.0f} (정답)\n맞았습니다. 리드 타임 가운데 실제로 일한 시간이 "
         f"약 {efficiency:.0%}이고, 나머지는 기다린 시간입니다.\n"
         f"= {100 - round(efficiency * 100)}\n{100 - round(efficiency * 100)}%는 기다린 시간의 비율"
+    )
+
+
+def ch1_quiz_delay():
+    four, eight = _handoff(), _handoff(handoff_delay=8)
+    return (
+        f"떨어진다(약 {four['silo'].flow_efficiency:.0%}에서 "
+        f"약 {eight['silo'].flow_efficiency:.0%}로) (정답)"
     )
 
 
@@ -159,7 +169,7 @@ CLAIMS = {
     "ch2_practices": [ch2_runners, ch2_alert],
     "ch3_systems_thinking": [ch3_constraint],
     "ch4_real_stories": [ch4_canary_share, ch4_false_rollback],
-    "quiz:ch1": [ch1_quiz_handoffs, ch1_quiz_efficiency],
+    "quiz:ch1": [ch1_quiz_handoffs, ch1_quiz_efficiency, ch1_quiz_delay],
     "quiz:ch4": [ch4_quiz_canary],
 }
 

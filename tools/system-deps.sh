@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the book needs (TeX for the PDF, Korean fonts,
-# Chromium for figure images and browser tests, poppler for PDF checks, and npm for
-# the browser assets pinned in package-lock.json).
+# Chromium for figure images and browser tests, poppler for PDF checks, Java for the
+# Nu Html Checker, and npm for the browser assets pinned in package-lock.json).
 # Installs only what is missing; needs root or sudo for that, otherwise it stops
 # and lists the packages.
 set -euo pipefail
@@ -9,6 +9,7 @@ set -euo pipefail
 packages=(
   texlive-xetex texlive-lang-korean texlive-latex-extra texlive-fonts-recommended
   latexmk fonts-nanum fonts-dejavu-core fonts-symbola libcairo2 chromium poppler-utils
+  openjdk-17-jre-headless
 )
 
 missing=()

@@ -27,6 +27,12 @@ from .korean_search import SearchKorean
 from .latex_images import render_print_images, start_browser, stop_browser
 from .launch import add_jupyterhub_button, add_lite_button, insert_lite_banner
 from .plotly_bundle import build_bundle, bundle_name
+from .valid_html import (
+    add_page_styles,
+    depart_hidden_input,
+    visit_hidden_input,
+    write_root_redirect,
+)
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -228,6 +234,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", _drop_widget_state)
     app.connect("builder-inited", _write_plotly_js)
     app.connect("html-page-context", _add_page_assets)
+    app.connect("html-page-context", add_page_styles)
+    # myst-nb registers its node when it is set up; ours replaces its HTML.
+    from myst_nb.sphinx_ import HideCodeCellNode
+
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_input, depart_hidden_input))
     # after sphinx-book-theme's launch buttons (priority 501)
     app.connect("html-page-context", add_jupyterhub_button, priority=510)
     app.connect("html-page-context", add_lite_button, priority=520)
@@ -241,5 +252,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", render_print_images)
     app.connect("doctree-resolved", _unnumbered_appendix)
     app.connect("build-finished", stop_browser)
+    app.connect("build-finished", write_root_redirect, priority=100)
     app.add_css_file("course.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

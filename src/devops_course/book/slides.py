@@ -29,6 +29,7 @@ import nbformat
 from ..classroom.guide import ROLE
 from ..core.display import PLOTLY_MIME, WIDGET_MIME
 from .figure_node import figure_alt, figure_digest
+from .valid_html import tidy_deck
 
 TEMPLATE_DIR = Path(__file__).parent / "slides_template"
 
@@ -171,7 +172,9 @@ def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_n
         },
     )
     target = out_dir / f"{notebook_path.stem}.slides.html"
-    target.write_text(with_head(body, f"{_title(notebook_path)} (슬라이드)"), encoding="utf-8")
+    page = with_head(body, f"{_title(notebook_path)} (슬라이드)")
+    page = tidy_deck(page, book_page=f"../book/{notebook_path.stem}.html")
+    target.write_text(page, encoding="utf-8")
     return target
 
 

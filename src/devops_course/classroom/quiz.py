@@ -40,7 +40,8 @@ TRANSLATIONS = {
 # The typed answer: dark on the white input, in light and dark mode (jupyterquiz
 # colours it with --jq-text-color, the white of the question text).
 INPUT_STYLE = (
-    "#%(id)s input.Input-text { color: #1A1A1A; background: #FFFFFF; caret-color: #1A1A1A; }"
+    "#%(id)s input.Input-text { color: #1A1A1A; background: #FFFFFF; caret-color: #1A1A1A;"
+    " border: 1px solid #767676; }"
 )
 # Colours with at least 4.5:1 contrast for their text (white on the dark ones).
 COLOURS = {

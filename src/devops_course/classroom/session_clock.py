@@ -152,7 +152,7 @@ STYLE = """
 <style>
 .course-clock { border: 2px solid #1F4E79; border-radius: 8px; padding: 0.8rem 1rem; max-width: 640px;
   font-family: inherit; background: #FFFFFF; color: #1A1A1A; margin: 0.8rem 0; }
-.course-clock h4 { margin: 0 0 0.4rem; font-size: 1.05rem; color: inherit; }
+.course-clock .course-clock-title { margin: 0 0 0.4rem; font-size: 1.05rem; font-weight: 700; }
 .course-clock .course-clock-time { font-size: 2.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 .course-clock .course-clock-track { height: 8px; background: #E6E6E6; border-radius: 4px; overflow: hidden; }
 .course-clock .course-clock-bar { height: 8px; background: #0072B2; width: 0; }
@@ -205,7 +205,7 @@ class SessionClock:
             f'{STYLE}<div role="region" class="course-clock" id="{self.element_id}" '
             f'aria-label="{title} 세션 시계">'
             f'<script type="application/json">{plan}</script>'
-            f"<h4>⏱ {title} (모두 {_format(self.total_minutes)})</h4>"
+            f'<p class="course-clock-title">⏱ {title} (모두 {_format(self.total_minutes)})</p>'
             f'<p data-part="hint"><strong>셀을 실행하면 시계가 움직입니다.</strong></p>'
             f'<div>지금: <strong data-part="current">{html.escape(first.title)}</strong></div>'
             f'<div class="course-clock-time" data-part="left" role="timer" aria-label="남은 시간">{left}</div>'
