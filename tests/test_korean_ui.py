@@ -25,6 +25,14 @@ ENGLISH_INTERFACE = (
     "Open issue",
     "Site navigation",
     "On this page",
+    "Toggle hidden content",
+    "Link to this term",
+    "Version warning",
+    "Source repositories",
+    "Launch interactive content",
+    'logo" src=',  # the launch buttons' image alt text
+    'aria-label="Main"',
+    'aria-label="Page"',
 )
 BROKEN_KOREAN = ("으로 DevOps", "전체 화면으로보기", "스핑크스 도서 테마")
 
