@@ -194,3 +194,38 @@ def test_spaced_compounds_are_also_indexed_joined():
 
     assert joined_compounds("리드 타임은 흐름 효율을 높인다") == ["리드타임", "흐름효율"]
     assert "개발흐름" not in joined_compounds("개발의 흐름"), "a particle ends the compound"
+
+
+def test_one_syllable_nouns_are_indexed_under_their_particles():
+    assert "판" in index_terms("판으로")
+    assert index_terms("판단") == ["판단"], "a two-syllable word is not cut to one"
+
+
+def test_glossary_spellings_are_read_and_indexed():
+    from devops_course.book.korean_search import spellings_from_glossary
+
+    table = spellings_from_glossary((ROOT / "book" / "glossary.md").read_text(encoding="utf-8"))
+    assert table[("docker",)] == ["도커"]
+    assert table[("chaos", "monkey")] == ["카오스 몽키"]
+    language = SearchKorean({"spellings": table})
+    terms = language.split("Netflix의 Chaos Monkey는")
+    assert {"넷플릭스", "카오스", "몽키", "카오스몽키"} <= set(terms)
+    assert "도커" not in terms
+
+
+def test_every_spelled_name_is_written_in_the_book():
+    """The glossary's table lists names the book uses, and each is searchable."""
+    from devops_course.book.korean_search import spellings_from_glossary
+
+    glossary = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
+    table = spellings_from_glossary(glossary)
+    assert len(table) >= 40
+    definitions = glossary.split("## 영어 이름의 한글 표기")[0]  # not the table itself
+    pages = definitions + " ".join(
+        search_eval.page_text(path)
+        for path in require_build(HTML / "book").glob("*.html")
+        if path.stem != "glossary"
+    )
+    words = " ".join(tokens(pages)).lower()
+    missing = [" ".join(name) for name in table if f" {' '.join(name)} " not in f" {words} "]
+    assert missing == []

@@ -65,6 +65,25 @@ COMPOUNDS = {
     "변경실패율": "변경 실패율",
 }
 QUERIES += list(COMPOUNDS)
+# Names the book writes in English, typed in Hangul (the glossary's table): each
+# should find the pages that write the English name.
+SPELLINGS = {
+    "데브옵스": "DevOps",
+    "도커": "Docker",
+    "쿠버네티스": "Kubernetes",
+    "젠킨스": "Jenkins",
+    "테라폼": "Terraform",
+    "넷플릭스": "Netflix",
+    "아마존": "Amazon",
+    "플리커": "Flickr",
+    "카오스 몽키": "Chaos Monkey",
+    "깃옵스": "GitOps",
+    "주피터랩": "JupyterLab",
+    "코랩": "Colab",
+}
+QUERIES += list(SPELLINGS)
+# Short phrases with one-syllable words.
+QUERIES += ["피자 두 판", "두 판", "한 팀"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -89,18 +108,32 @@ def expected_pages(site: Path, query: str) -> set[str]:
             for path in sorted((site / "book").glob("*.html"))
             if phrase.search(page_text(path))
         }
+    if query in SPELLINGS:  # the English name as a phrase, or the Hangul itself
+        name = re.compile(rf"(?<![a-z0-9]){re.escape(SPELLINGS[query].lower())}(?![a-z0-9])")
+        return {
+            f"book/{path.stem}"
+            for path in sorted((site / "book").glob("*.html"))
+            if name.search(page_text(path).lower()) or query in page_text(path)
+        }
     sys.path.insert(0, str(ROOT / "src"))
     from devops_course.book.korean_search import stem, tokens
 
     words = [stem(word) for word in tokens(query)]
-    # Hangul words carry particles, so any occurrence counts; Latin words count
-    # as whole words ("ci" in "CI/CD", not in "social").
-    patterns = [
-        re.compile(
-            re.escape(w) if re.match("[가-힣]", w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])"
-        )
-        for w in words
-    ]
+    # Hangul words carry particles, so any occurrence counts (a one-syllable word
+    # only on its own: 판 is not in 판단); Latin words count as whole words ("ci"
+    # in "CI/CD", not in "social").
+    from devops_course.book.korean_search import SUFFIXES
+
+    particles = "|".join(map(re.escape, SUFFIXES))
+
+    def pattern(word: str) -> re.Pattern:
+        if not re.match("[가-힣]", word):
+            return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+        if len(word) == 1:  # one syllable: a word of its own, maybe with a particle
+            return re.compile(rf"(?<![가-힣]){word}(?:{particles})?(?![가-힣])")
+        return re.compile(re.escape(word))
+
+    patterns = [pattern(w) for w in words]
     found = set()
     for path in sorted((site / "book").glob("*.html")):
         text = page_text(path).lower()

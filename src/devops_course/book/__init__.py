@@ -23,7 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..core.phone import PHONE_BELOW, phone_patch
 from ..core.style import DARK_COLOURS
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
-from .korean_search import SearchKorean
+from .korean_search import SearchKorean, spellings_from_glossary
 from .latex_images import render_print_images, start_browser, stop_browser
 from .launch import add_jupyterhub_button, add_lite_button, insert_lite_banner
 from .plotly_bundle import build_bundle, bundle_name
@@ -151,6 +151,14 @@ def _add_static_path(app: Sphinx, config) -> None:
     config.templates_path.insert(0, str(TEMPLATES_DIR))
 
 
+def _add_spellings(app: Sphinx, config) -> None:
+    # The search indexes the Hangul spellings that the glossary lists.
+    glossary = Path(app.srcdir) / "book" / "glossary.md"
+    if glossary.exists():
+        spellings = spellings_from_glossary(glossary.read_text(encoding="utf-8"))
+        config.html_search_options = {**(config.html_search_options or {}), "spellings": spellings}
+
+
 def _node_modules(app: Sphinx) -> Path:
     return Path(app.srcdir) / "node_modules"
 
@@ -231,6 +239,7 @@ def setup(app: Sphinx) -> dict:
     app.add_search_language(SearchKorean)
     app.add_post_transform(RemoveHiddenInputsInPrint)
     app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", _add_spellings)
     app.connect("doctree-read", _drop_widget_state)
     app.connect("builder-inited", _write_plotly_js)
     app.connect("html-page-context", _add_page_assets)

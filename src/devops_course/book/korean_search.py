@@ -14,7 +14,11 @@ This language
   ``개발`` and ``발팀``), so a two-syllable query finds compounds too;
 * joins two Hangul words that stand side by side, when the first carries no
   particle (``리드 타임은`` adds ``리드타임``), so a compound typed without its space
-  finds the pages that write it with one.
+  finds the pages that write it with one;
+* also indexes a one-syllable noun under its particle (``판으로`` adds ``판``), so
+  a short phrase such as ``피자 두 판`` is found;
+* indexes the Hangul spellings of the English names the book writes (``Docker``
+  adds ``도커``), from the table in the glossary (:func:`spellings_from_glossary`).
 
 The suffix list lives in one place, :data:`SUFFIXES`; the JavaScript stemmer is
 generated from it, so both sides always cut words the same way.
@@ -146,13 +150,32 @@ def tokens(text: str) -> list[str]:
 
 
 def index_terms(word: str) -> list[str]:
-    """What the index stores for one token: its stem, and for a Hangul stem of
-    three or more syllables every two-syllable piece of it."""
+    """What the index stores for one token: its stem, for a Hangul stem of three
+    or more syllables every two-syllable piece of it, and for one syllable with a
+    particle (``판으로``) the syllable itself."""
     stemmed = stem(word)
     terms = [stemmed]
     if IS_HANGUL.match(stemmed) and len(stemmed) > 2:
         terms += [stemmed[i : i + 2] for i in range(len(stemmed) - 1)]
+    if IS_HANGUL.match(word) and len(word) > 1:
+        terms += [word[0] for suffix in SUFFIXES if word == word[0] + suffix][:1]
     return terms
+
+
+SPELLING_ROW = re.compile(r"^\|\s*([^|]*[A-Za-z][^|]*?)\s*\|\s*([^|]*[가-힣][^|]*?)\s*\|", re.M)
+
+
+def spellings_from_glossary(text: str) -> dict[tuple[str, ...], list[str]]:
+    """The glossary's table of Hangul spellings, ``| Docker | 도커 | ... |``, as
+    {English name's tokens (lower case): [Hangul spellings]}."""
+    section = (
+        text.split("## 영어 이름의 한글 표기", 1)[-1] if "## 영어 이름의 한글 표기" in text else ""
+    )
+    table = {}
+    for english, hangul in SPELLING_ROW.findall(section):
+        name = tuple(token.lower() for token in tokens(english))
+        table[name] = [spelling.strip() for spelling in hangul.split(",") if spelling.strip()]
+    return table
 
 
 SPACED_PAIR = re.compile(rf"(?<![{HANGUL}])([{HANGUL}]+)\s+(?=([{HANGUL}]+))")
@@ -219,13 +242,32 @@ class SearchKorean(SearchLanguage):
     }
     js_splitter_code = ""
 
+    def init(self, options: dict) -> None:
+        """``options["spellings"]``: the glossary's Hangul spellings (see
+        :func:`spellings_from_glossary`), set from ``html_search_options``."""
+        self.spellings = options.get("spellings") or {}
+        self.longest_name = max((len(name) for name in self.spellings), default=0)
+
     def split(self, input: str) -> list[str]:
-        """Tokens of the text, with the two-syllable pieces of long Hangul stems and
-        the joined form of spaced compounds."""
+        """Tokens of the text, with the two-syllable pieces of long Hangul stems, the
+        joined form of spaced compounds and the Hangul spellings of English names."""
         found: list[str] = []
-        for word in tokens(input):
+        words = tokens(input)
+        for word in words:
             found.extend(index_terms(word))
-        return found + joined_compounds(input)
+        return found + joined_compounds(input) + self._spelled(words)
+
+    def _spelled(self, words: list[str]) -> list[str]:
+        """Index terms of the Hangul spellings of the English names in ``words``."""
+        lower = [word.lower() for word in words]
+        found: list[str] = []
+        for size in range(1, self.longest_name + 1):
+            for start in range(len(lower) - size + 1):
+                for spelling in self.spellings.get(tuple(lower[start : start + size]), ()):
+                    for word in tokens(spelling):
+                        found.extend(index_terms(word))
+                    found.extend(joined_compounds(spelling))
+        return found
 
     def word_filter(self, word: str) -> bool:
         return bool(word) and word not in self.stopwords and not word.isdigit()
