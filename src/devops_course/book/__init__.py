@@ -22,6 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.phone import PHONE_BELOW, phone_patch
 from ..core.style import DARK_COLOURS
+from .css_bundle import bundle_stylesheets, write_bundles
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 from .korean_search import SearchKorean, spellings_from_glossary
 from .latex_images import render_print_images, start_browser, stop_browser
@@ -188,17 +189,21 @@ def _drop_duplicate_scripts(context: dict) -> None:
     context["script_files"][:] = unique
 
 
-def _defer_scripts(context: dict) -> None:
+def _defer_scripts(context: dict, outdir: Path) -> None:
     # Sphinx and its extensions put their script files in <head> without defer, so
     # each one holds up the first paint. Deferred, they still run in order, after
-    # the page is parsed. documentation_options.js stays as it is (0.4 KB): an
-    # inline script right after it sets DOCUMENTATION_OPTIONS.pagename.
+    # the page is parsed. documentation_options.js (0.4 KB) must run first: an
+    # inline script right after it sets DOCUMENTATION_OPTIONS.pagename. It is
+    # written into the page, which saves a round trip before the first paint.
     deferred = []
     for script in context["script_files"]:
         filename = str(getattr(script, "filename", script) or "")
         attributes = getattr(script, "attributes", {})
         eager = filename.endswith("documentation_options.js")
-        if filename and not eager and not {"async", "defer"} & set(attributes):
+        if eager and (outdir / filename).exists():  # 0.4 KB: inline, not a round trip
+            body = (outdir / filename).read_text(encoding="utf-8")
+            script = _JavaScript(None, priority=getattr(script, "priority", 500), body=body)
+        elif filename and not eager and not {"async", "defer"} & set(attributes):
             priority = getattr(script, "priority", 500)
             script = _JavaScript(filename, priority=priority, **attributes, defer="defer")
         deferred.append(script)
@@ -208,7 +213,7 @@ def _defer_scripts(context: dict) -> None:
 def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     _drop_duplicate_scripts(context)
     if pagename != "search":  # the search page runs its query as soon as it loads
-        _defer_scripts(context)
+        _defer_scripts(context, Path(app.outdir))
     if pagename == "search":
         # deferred: runs after searchtools.js defines Search, before the query runs
         app.add_js_file("course-search.js", priority=900, defer="defer")
@@ -244,6 +249,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _write_plotly_js)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", add_page_styles)
+    app.connect("html-page-context", bundle_stylesheets, priority=900)
     # myst-nb registers its node when it is set up; ours replaces its HTML.
     from myst_nb.sphinx_ import HideCodeCellNode
 
@@ -262,5 +268,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", _unnumbered_appendix)
     app.connect("build-finished", stop_browser)
     app.connect("build-finished", write_root_redirect, priority=100)
+    app.connect("build-finished", write_bundles, priority=900)  # after myst-nb's CSS
     app.add_css_file("course.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,10 +1,11 @@
-"""Leave out the theme's fontawesome.js (1.5 MB of JavaScript on every page).
+"""Leave out the theme's fontawesome.js (1.5 MB of JavaScript on every page), and
+its two stylesheet links (css_bundle.py serves them in the page's one bundle).
 
 pydata-sphinx-theme loads Font Awesome twice: as webfonts through its stylesheet,
 which draw every icon the book uses, and as fontawesome.js, which only adds custom
-SVG icons the book does not use. The theme writes that script tag from its
-``static/webpack-macros.html``; this module gives Sphinx a copy of that template
-without the tag, in a folder searched before the theme's.
+SVG icons the book does not use. The theme writes that script tag and its
+stylesheet links from its ``static/webpack-macros.html``; this module gives Sphinx
+a copy of that template without them, in a folder searched before the theme's.
 """
 
 from __future__ import annotations
@@ -22,9 +23,14 @@ def theme_macros() -> Path:
     return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / MACROS
 
 
+DROPPED = ("fontawesome.js", "styles/theme.css", "styles/pydata-sphinx-theme.css")
+
+
 def without_fontawesome_js(text: str) -> str:
-    """The theme's asset macros with the fontawesome.js script tag removed."""
-    return "\n".join(line for line in text.splitlines() if "fontawesome.js" not in line) + "\n"
+    """The theme's asset macros without the fontawesome.js script tag and the
+    stylesheet links that the bundle replaces."""
+    lines = text.splitlines()
+    return "\n".join(line for line in lines if not any(name in line for name in DROPPED)) + "\n"
 
 
 def override_macros(app: Sphinx, config: Config) -> None:
