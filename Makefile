@@ -5,16 +5,20 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 LITE_WHEELS := $(VENV)/lite-wheels/.installed
+CLASSROOM_ENV := $(VENV)/classroom
+CLASSROOM := $(CLASSROOM_ENV)/.installed
+LEARNERS ?= 30
 SHELL := /bin/bash
 
-.PHONY: book test test-fast lint test-notebooks bench system-deps notebooks clean
+.PHONY: book test test-fast lint test-notebooks bench system-deps notebooks classroom clean
 
 ## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
 book: system-deps $(INSTALLED) $(NODE_INSTALLED) $(LITE_WHEELS)
 	$(BIN)/python tools/build_book.py
 
-## test: lint, build the book, then run every test (units, notebooks, build, browser)
-test: lint book
+## test: lint, build the book, then run every test (units, notebooks, build, browser,
+## and a class of two learners on a loopback JupyterHub)
+test: lint book $(CLASSROOM)
 	$(BIN)/python -m pytest
 
 ## test-fast: the unit tests only: no browser, no built book, no notebooks, nothing slow
@@ -34,6 +38,11 @@ test-notebooks: $(INSTALLED)
 ## bench: measure builds, tests and widgets against their budgets (_build/bench/bench.json)
 bench: book
 	$(BIN)/python tools/bench.py
+
+## classroom: a class of LEARNERS (30) on a real JupyterHub on loopback, following
+## chapter 1's link from the built book (_build/classroom/report.json)
+classroom: book $(CLASSROOM)
+	CLASSROOM_ENV=$(CLASSROOM_ENV) $(BIN)/python tools/classroom.py --learners $(LEARNERS)
 
 ## notebooks: re-execute the chapter notebooks in place after editing them
 notebooks: $(INSTALLED)
@@ -68,6 +77,17 @@ $(LITE_WHEELS): lite/requirements.txt $(INSTALLED)
 	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: \
 		--platform pyemscripten_2026_0_wasm32 --python-version 3.14 \
 		-r lite/requirements.txt -d $(VENV)/lite-wheels
+	touch $@
+
+# The learners' environment of the JupyterHub class: exactly binder/ (its pins, then
+# what binder/postBuild does), plus the hub's single-user server and nbgitpuller.
+$(CLASSROOM): binder/requirements.txt binder/postBuild binder/overrides.json classroom/requirements.txt pyproject.toml $(INSTALLED)
+	rm -rf $(CLASSROOM_ENV)
+	$(PYTHON) -m venv $(CLASSROOM_ENV)
+	$(CLASSROOM_ENV)/bin/python -m pip install --quiet --upgrade pip
+	$(CLASSROOM_ENV)/bin/python -m pip install --quiet -r binder/requirements.txt -r classroom/requirements.txt
+	$(CLASSROOM_ENV)/bin/python -m pip install --quiet --no-deps .
+	install -D -m 644 binder/overrides.json $(CLASSROOM_ENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 clean:
