@@ -207,3 +207,12 @@ def test_no_page_loads_the_theme_s_fontawesome_js():
         assert "fontawesome.js" not in (HTML / path).read_text(encoding="utf-8"), path
     css = (HTML / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
     assert "fa-solid-900.woff2" in css and ".fa-rocket" in css
+
+
+def test_only_the_search_page_loads_the_search_index():
+    """searchindex.js (240 KB) is for search.html; the search box on other pages
+    opens that page (search-as-you-type is off)."""
+    for path in SITE_PAGES:
+        text = (HTML / path).read_text(encoding="utf-8")
+        loads = "searchindex.js" in text
+        assert loads == (path == "search.html"), path
