@@ -16,8 +16,11 @@ fit. :func:`phone_figure` returns the same figure re-laid for that width:
 A figure whose module drew a phone version itself (``layout.meta.phone``, a
 layout patch, as the chapter 1 diagram) takes that instead.
 
-Only the layout changes (data never does), so the book sends a phone layout next
-to the figure and the page picks one by the width it has (``course-plotly.js``).
+The data's values never change, only where and how they are drawn (the layout,
+and a few placement keys of traces: a domain, a table's column widths, a label's
+position), so the book sends that small patch next to the figure
+(:func:`phone_patch`) and the page picks a layout by the width it has
+(``course-plotly.js``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ PHONE_BELOW = 560  # px: a figure narrower than this takes the phone layout
 TITLE_FONT = 15
 SUBPLOT_TITLE_FONT = 14
 MARGIN = {"l": 52, "r": 12}
+PLOT_WIDTH = PHONE_WIDTH - MARGIN["l"] - MARGIN["r"]
 CELL_GAP = 96  # px between stacked cells: tick labels and an axis title, then a title
 MIN_CELL = 200  # px: the least height of a stacked subplot
 BUTTON_HEIGHT = 30  # px per stacked button
@@ -43,7 +47,8 @@ _TAG = re.compile(r"<[^>]+>")
 def text_width(text: str, size: float) -> float:
     """Estimated width in px of plotly ``text`` (HTML tags dropped) at font ``size``.
 
-    Hangul and other wide characters take a full em, Latin letters about half.
+    Hangul and other wide characters take about an em, Latin letters and digits
+    about 0.6 (measured against Nanum Gothic in Chromium).
     """
     lines = re.split(r"<br\s*/?>", str(text), flags=re.I)
     return max((_line_width(_TAG.sub("", line), size) for line in lines), default=0.0)
@@ -221,18 +226,35 @@ def phone_figure(figure: dict) -> dict:
         layout.update(own)
         return phone
     old_plot = _plot_height(layout)
+    restack, plot_height = _one_column(phone, old_plot)
+    _fit_notes(phone, restack, old_plot, plot_height)
+    grown = _fit_category_ticks(phone)
+    _keep_value_labels_whole(phone)
+    _lower_notes_below(layout, grown, plot_height)
+    top = _top_room(phone, restack, plot_height)
+    bottom = _bottom_room(phone, plot_height, grown)
+    _set_size(phone, plot_height, top, bottom)
+    return phone
+
+
+def _one_column(phone: dict, old_plot: float) -> tuple[_Restack | None, float]:
+    """Stack side-by-side subplots (if any); make every table tall enough. Returns
+    the restack and the plots' new height."""
     cells = _cells(phone)
     for cell in cells:
         cell["least"] = _fit_tables(phone, cell)
-    restack = None
     if _side_by_side(cells):
-        restack = _Restack(cells, old_plot, layout.get("annotations", []))
+        restack = _Restack(cells, old_plot, phone["layout"].get("annotations", []))
         restack.apply(phone)
-    plot_height = restack.plot_height if restack else old_plot
-    if not restack:  # every table tall enough, the others scaled alike
-        for cell in cells:
-            plot_height = max(plot_height, cell["least"] / (cell["yd"][1] - cell["yd"][0]))
+        return restack, restack.plot_height
+    plot_height = old_plot  # every table tall enough, the others scaled alike
+    for cell in cells:
+        plot_height = max(plot_height, cell["least"] / (cell["yd"][1] - cell["yd"][0]))
+    return None, plot_height
 
+
+def _fit_notes(phone: dict, restack: _Restack | None, old_plot: float, plot_height: float):
+    """Move the notes with their subplots, wrap long ones, wrap the titles."""
     for notes in _annotation_lists(phone):
         for note in notes:
             if restack:
@@ -245,18 +267,30 @@ def phone_figure(figure: dict) -> dict:
     for title in _titles(phone):
         title["text"] = wrap(title.get("text", ""), TITLE_FONT, PHONE_WIDTH - 24)
         title.setdefault("font", {})["size"] = TITLE_FONT
-    grown = _fit_category_ticks(phone)
-    _keep_value_labels_whole(phone)
+
+
+def _lower_notes_below(layout: dict, grown: float, plot_height: float) -> None:
+    """Notes under the plots make way for x labels that wrapped onto more lines."""
     if grown:
         for note in layout.get("annotations", []):
             if note.get("yref") == "paper" and note.get("y", 0) < 0:
                 note["y"] = round(note["y"] - (grown + 14) / plot_height, 4)
 
+
+def _top_room(phone: dict, restack: _Restack | None, plot_height: float) -> float:
+    """Room above the plots: the title's lines, then the stacked buttons."""
+    layout = phone["layout"]
     top = 12 + max((line_count(t.get("text", "")) for t in _titles(phone)), default=1) * 20
     first_title = (
         restack._title_text(restack.cells[0], layout.get("annotations", [])) if restack else ""
     )
-    top += _stack_top_menus(layout, plot_height, 22 * line_count(first_title) if first_title else 0)
+    clear = 22 * line_count(first_title) if first_title else 0
+    return top + _stack_top_menus(layout, plot_height, clear)
+
+
+def _bottom_room(phone: dict, plot_height: float, grown: float) -> float:
+    """Room below the plots: axes and slider as before, a player's buttons, the legend."""
+    layout = phone["layout"]
     bottom = layout.get("margin", {}).get("b", 80) + grown
     for slider in layout.get("sliders", []):
         _fit_slider(slider)
@@ -264,7 +298,12 @@ def phone_figure(figure: dict) -> dict:
         if menu.get("y", 1) < 0:  # a player's buttons: under the full-width slider
             menu.update(x=0, xanchor="left", y=-(bottom + 4) / plot_height)
             bottom += BUTTON_HEIGHT + 12
-    bottom += _legend_below(phone)
+    return bottom + _legend_below(phone)
+
+
+def _set_size(phone: dict, plot_height: float, top: float, bottom: float) -> None:
+    """Margins and height for the phone; titles anchored inside the top edge."""
+    layout = phone["layout"]
     margin = layout.setdefault("margin", {})
     margin.update(
         l=min(margin.get("l", 80), MARGIN["l"]),  # axes' automargin widens it for labels
@@ -280,11 +319,6 @@ def phone_figure(figure: dict) -> dict:
     for key, axis in layout.items():
         if re.fullmatch(r"xaxis\d*", key):
             axis["ticklabelstandoff"] = 6  # clear of the y axis's lowest label
-    return phone
-
-
-def _plot_width(layout: dict) -> float:
-    return PHONE_WIDTH - MARGIN["l"] - MARGIN["r"]
 
 
 def _fit_tables(figure: dict, cell: dict) -> float:
@@ -363,7 +397,7 @@ def _fit_category_ticks(figure: dict) -> float:
             continue
         if match[1] == "x":
             domain = axis.get("domain", [0, 1])
-            slot = _plot_width(layout) * (domain[1] - domain[0]) / len(labels) - 4
+            slot = PLOT_WIDTH * (domain[1] - domain[0]) / len(labels) - 4
         else:
             slot = PHONE_WIDTH / 3
         if max(text_width(label, 13) for label in labels) <= slot:
