@@ -16,10 +16,10 @@ import classroom  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def small_class(tmp_path_factory):
+def small_class(tmp_path_factory, browser):
     require_build(HTML / "book" / "ch1_definition.html")
     work = tmp_path_factory.mktemp("classroom")
-    report, hub, link = classroom.run_class(2, work=work, keep_running=True)
+    report, hub, link = classroom.run_class(2, work=work, keep_running=True, browser=browser)
     yield report, hub, link
     hub.stop()
 

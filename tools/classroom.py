@@ -211,11 +211,21 @@ class Hub:
 # ----------------------------------------------------------------- the link
 
 
-def book_link(hub_url: str) -> str:
+def book_link(hub_url: str, browser=None) -> str:
     """Chapter 1's JupyterHub link as the built book opens it: the page's launch
-    button, clicked in Chromium, with ``hub_url`` typed into its prompt."""
-    from playwright.sync_api import sync_playwright
+    button, clicked in Chromium, with ``hub_url`` typed into its prompt. Pass a
+    Playwright ``browser`` to reuse one (a test's), or one is started here."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+            )
+            try:
+                return book_link(hub_url, own)
+            finally:
+                own.close()
     page_path = ROOT / "_build" / "html" / "book" / f"{CHAPTER}.html"
     if not page_path.exists():
         raise RuntimeError(f"{page_path} is missing: run `make book` first")
@@ -223,19 +233,15 @@ def book_link(hub_url: str) -> str:
     from local_site import serve
 
     server, site = serve(str(ROOT / "_build" / "html"))
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=["--no-sandbox"]
-            )
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: dialog.accept(hub_url))
-            page.add_init_script("window.open = url => { window.__opened = url; };")
-            page.goto(f"{site}/book/{CHAPTER}.html")
-            page.eval_on_selector('a[href^="#jupyterhub?"]', "a => a.click()")
-            link = page.evaluate("window.__opened")
-            browser.close()
+        page.on("dialog", lambda dialog: dialog.accept(hub_url))
+        page.add_init_script("window.open = url => { window.__opened = url; };")
+        page.goto(f"{site}/book/{CHAPTER}.html")
+        page.eval_on_selector('a[href^="#jupyterhub?"]', "a => a.click()")
+        link = page.evaluate("window.__opened")
     finally:
+        page.close()
         server.shutdown()
     if not link or not link.startswith(hub_url):
         raise RuntimeError(f"the book's JupyterHub button opened {link!r}")
@@ -602,8 +608,9 @@ def class_report(done: list[Learner], hub: Hub, link: str) -> dict:
     }
 
 
-def run_class(learners: int = 30, work: Path = WORK, keep_running: bool = False):
-    """Run a class of ``learners``; return the report (and the hub if kept running)."""
+def run_class(learners: int = 30, work: Path = WORK, keep_running: bool = False, browser=None):
+    """Run a class of ``learners``; return the report (and the hub and the link if
+    kept running). ``browser``: a Playwright browser to read the book's link with."""
     if not (ENV / "bin" / "jupyterhub-singleuser").exists():
         raise RuntimeError(f"{ENV} has no learners' environment: run `make classroom`")
     shutil.rmtree(work, ignore_errors=True)
@@ -611,7 +618,7 @@ def run_class(learners: int = 30, work: Path = WORK, keep_running: bool = False)
     started = time.monotonic()
     hub = Hub(work)
     try:
-        link = book_link(hub.url)
+        link = book_link(hub.url, browser)
         names = {f"learner-{i:02d}": Learner(f"learner-{i:02d}") for i in range(1, learners + 1)}
         sampler = MemorySampler(names)
         sampler.start()
