@@ -90,12 +90,13 @@ def git_config(work: Path, clone: Path) -> Path:
     return path
 
 
-def hub_config(work: Path, port: int, token: str, gitconfig: Path) -> Path:
-    """jupyterhub_config.py for a loopback class."""
+def hub_config(work: Path, port: int, hub_port: int, token: str, gitconfig: Path) -> Path:
+    """jupyterhub_config.py for a loopback class: the proxy on ``port``, the hub
+    itself on ``hub_port``."""
     env_bin = ENV / "bin"
     settings = {
         "bind_url": f"http://127.0.0.1:{port}",
-        "hub_bind_url": f"http://127.0.0.1:{free_port()}",
+        "hub_bind_url": f"http://127.0.0.1:{hub_port}",
         "proxy_api": f"http://127.0.0.1:{free_port()}",
         "db": f"sqlite:///{work / 'jupyterhub.sqlite'}",
         "home": str(work / "home" / "{username}"),
@@ -142,11 +143,12 @@ class Hub:
 
     def __init__(self, work: Path):
         self.work = work
-        self.port = free_port()
+        self.port, self.hub_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.token = secrets.token_hex(16)
         self.clone = clone_course(work)
-        config = hub_config(work, self.port, self.token, git_config(work, self.clone))
+        gitconfig = git_config(work, self.clone)
+        config = hub_config(work, self.port, self.hub_port, self.token, gitconfig)
         self.log_path = work / "hub.log"
         self.log = self.log_path.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
@@ -160,17 +162,28 @@ class Hub:
         self._wait_ready()
 
     def _wait_ready(self, timeout: float = 120) -> None:
+        """Wait for the hub (asked directly, not through the proxy, which logs an
+        error for every request before the hub's route exists), then the proxy.
+        The class's errors are counted from there on."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the hub stopped: see {self.log_path}")
-            try:
-                if requests.get(f"{self.url}/hub/api/", timeout=2).ok:
-                    return
-            except requests.ConnectionError:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"the hub did not start in {timeout:.0f} s: see {self.log_path}")
+        for url in (f"http://127.0.0.1:{self.hub_port}/hub/api/", f"{self.url}/hub/api/"):
+            while not self._answers(url):
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"the hub stopped: see {self.log_path}")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"the hub did not start in {timeout:.0f} s: see {self.log_path}"
+                    )
+                time.sleep(0.5)
+        self.log.flush()
+        self.log_start = self.log_path.stat().st_size
+
+    @staticmethod
+    def _answers(url: str) -> bool:
+        try:
+            return requests.get(url, timeout=2).ok
+        except requests.ConnectionError:
+            return False
 
     def api(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {"Authorization": f"token {self.token}"}
@@ -180,8 +193,11 @@ class Hub:
 
     def errors(self, source: str = "JupyterHub") -> list[str]:
         """Error lines of the hub (``"JupyterHub"``), the learners' servers
-        (``"ServerApp"``) or the proxy (``"ConfigProxy"``), from the hub's log."""
-        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        (``"ServerApp"``) or the proxy (``"ConfigProxy"``), from the hub's log
+        since the hub was ready."""
+        with self.log_path.open(encoding="utf-8", errors="replace") as log:
+            log.seek(self.log_start)
+            text = log.read()
         if source == "ConfigProxy":
             pattern = r"^\S+ \[ConfigProxy\] \S*error"
         else:
