@@ -216,3 +216,15 @@ def test_only_the_search_page_loads_the_search_index():
         text = (HTML / path).read_text(encoding="utf-8")
         loads = "searchindex.js" in text
         assert loads == (path == "search.html"), path
+
+
+@pytest.mark.parametrize("path", THEMED_PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, path):
+    """At 390 px nothing but code blocks, tables and figures (which scroll inside
+    their own box) is wider than the screen."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        page.close()
