@@ -10,7 +10,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from local_site import SCROLL_PAST_FIGURES, serve  # noqa: E402, F401 (tests import it from here)
+from local_site import SCROLL_PAST_FIGURES, keep_offline, serve  # noqa: E402, F401 (tests import it from here)
 
 HTML = ROOT / "_build" / "html"
 PDF = ROOT / "_build" / "latex" / "book.pdf"
@@ -98,7 +98,7 @@ class OfflinePage:
         self.page = self.context.new_page()
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []
-        self.page.route("**/*", self._route)
+        keep_offline(self.page, site_url, self.external_requests)
         self.page.on(
             "console",
             lambda message: (
@@ -106,13 +106,6 @@ class OfflinePage:
             ),
         )
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(self.site_url):
-            route.continue_()
-        else:
-            self.external_requests.append(route.request.url)
-            route.abort()
 
     def open(self, path: str):
         """Load ``path`` of the book and wait until its figures are drawn."""

@@ -11,7 +11,7 @@ import json
 import time
 from dataclasses import dataclass, field
 
-from local_site import Server
+from local_site import Server, keep_offline
 
 KERNEL_IDLE = """() => {
   const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -66,14 +66,7 @@ class LabPage:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.external: list[str] = []
-        self.context.route("**/*", self._route)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(self.site_url):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
+        keep_offline(self.context, site_url, self.external)
 
     def open(self, chapter: str, timeout_ms: int = 180_000) -> float:
         """Open the chapter in the lab; return the seconds until its kernel is idle."""

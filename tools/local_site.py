@@ -2,6 +2,7 @@
 
 * :func:`serve` serves a folder on 127.0.0.1 and counts the bytes it sends, as
   sent and as a web server that compresses with gzip would send them;
+* :func:`keep_offline` lets a browser page or context reach only that server;
 * :data:`SCROLL_PAST_FIGURES` passes by every figure of a page (or steps through
   a slide deck), so that every figure, drawn only when it comes near, is drawn.
 """
@@ -52,6 +53,20 @@ def serve(directory: str) -> tuple[Server, str]:
     server = Server(("127.0.0.1", 0), functools.partial(_Handler, directory=directory))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def keep_offline(target, site_url: str, blocked: list[str]) -> None:
+    """Let a Playwright page or context reach only ``site_url``: every other request
+    is aborted and its URL appended to ``blocked``."""
+
+    def route(request_route) -> None:
+        if request_route.request.url.startswith(site_url):
+            request_route.continue_()
+        else:
+            blocked.append(request_route.request.url)
+            request_route.abort()
+
+    target.route("**/*", route)
 
 
 # Figures are drawn when they come near the viewport: a test passes by each one,

@@ -494,7 +494,17 @@ def _box(fig: Figure, x0, x1, y0, y1, colour: str, fill: str) -> None:
     )
 
 
-def _arrow(fig: Figure, tail: tuple[float, float], head: tuple[float, float]) -> None:
+HANDOFF_NOTE = {"size": 11, "color": "#8A3B00"}
+
+
+def _stage(fig: Figure, box: tuple[float, float, float, float], centre, text: str) -> None:
+    """One specialist's stage: a box (x0, x1, y0, y1) and its label at ``centre``."""
+    _box(fig, *box, PALETTE["vermillion"], "#FBEFE6")
+    fig.add_annotation(x=centre[0], y=centre[1], text=text, showarrow=False, font={"size": 12})
+
+
+def _handoff_arrow(fig: Figure, tail, head, note_at, **note_anchor) -> None:
+    """The arrow from one stage to the next, and its "인계" note at ``note_at``."""
     fig.add_annotation(
         x=head[0],
         y=head[1],
@@ -510,34 +520,23 @@ def _arrow(fig: Figure, tail: tuple[float, float], head: tuple[float, float]) ->
         arrowcolor=PALETTE["vermillion"],
         text="",
     )
-
-
-HANDOFF_NOTE = {"size": 11, "color": "#8A3B00"}
+    fig.add_annotation(
+        x=note_at[0], y=note_at[1], text="인계", **note_anchor, showarrow=False, font=HANDOFF_NOTE
+    )
 
 
 def _diagram_wide(fig: Figure) -> None:
     silo_y, team_y = 2.0, 0.45
     for index, stage in enumerate(STAGES):
-        _box(
+        _stage(
             fig,
-            index - 0.38,
-            index + 0.38,
-            silo_y - 0.42,
-            silo_y + 0.42,
-            PALETTE["vermillion"],
-            "#FBEFE6",
-        )
-        fig.add_annotation(
-            x=index,
-            y=silo_y,
-            text=f"<b>{stage.name}</b><br>{stage.english}<br><i>{stage.role}</i>",
-            showarrow=False,
-            font={"size": 12},
+            (index - 0.38, index + 0.38, silo_y - 0.42, silo_y + 0.42),
+            (index, silo_y),
+            f"<b>{stage.name}</b><br>{stage.english}<br><i>{stage.role}</i>",
         )
         if index:
-            _arrow(fig, (index - 0.6, silo_y), (index - 0.4, silo_y))
-            fig.add_annotation(
-                x=index - 0.5, y=silo_y + 0.58, text="인계", showarrow=False, font=HANDOFF_NOTE
+            _handoff_arrow(
+                fig, (index - 0.6, silo_y), (index - 0.4, silo_y), (index - 0.5, silo_y + 0.58)
             )
     _box(fig, -0.45, 5.45, team_y - 0.42, team_y + 0.42, PALETTE["blue"], "#E6F1F8")
     stage_names = " → ".join(stage.name for stage in STAGES)
@@ -562,19 +561,14 @@ def _diagram_tall(fig: Figure) -> None:
     last = len(STAGES) - 1
     for index, stage in enumerate(STAGES):
         y = last - index
-        _box(fig, 0.0, 0.56, y - 0.36, y + 0.36, PALETTE["vermillion"], "#FBEFE6")
-        fig.add_annotation(
-            x=0.28,
-            y=y,
-            text=f"<b>{stage.name}</b> {stage.english}<br><i>{stage.role}</i>",
-            showarrow=False,
-            font={"size": 12},
+        _stage(
+            fig,
+            (0.0, 0.56, y - 0.36, y + 0.36),
+            (0.28, y),
+            f"<b>{stage.name}</b> {stage.english}<br><i>{stage.role}</i>",
         )
         if index:
-            _arrow(fig, (0.28, y + 0.64), (0.28, y + 0.36))
-            fig.add_annotation(
-                x=0.3, y=y + 0.5, text="인계", xanchor="left", showarrow=False, font=HANDOFF_NOTE
-            )
+            _handoff_arrow(fig, (0.28, y + 0.64), (0.28, y + 0.36), (0.3, y + 0.5), xanchor="left")
     _box(fig, 0.64, 0.98, -0.36, last + 0.36, PALETTE["blue"], "#E6F1F8")
     fig.add_annotation(
         x=0.81,
