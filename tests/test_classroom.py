@@ -56,6 +56,13 @@ def test_the_hub_never_left_this_machine(small_class):
     assert "127.0.0.1" in config and "0.0.0.0" not in config
 
 
+def test_learners_talk_to_loopback_only():
+    session = classroom.LoopbackSession()
+    with pytest.raises(ValueError, match="not a loopback address"):
+        session.get("http://example.invalid/")
+    assert classroom.local("http://127.0.0.1:8000/hub/") == "http://127.0.0.1:8000/hub/"
+
+
 def test_percentiles():
     assert classroom.percentile([3, 1, 2], 0.5) == 2
     assert classroom.percentile(list(range(1, 21)), 0.95) == 19

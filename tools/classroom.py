@@ -59,10 +59,30 @@ TIMEOUT = 600  # seconds for one learner, from sign-in to the last cell
 # ------------------------------------------------------------------ the hub
 
 
+LOOPBACK = "127.0.0.1"  # every address of the class: nothing here leaves the machine
+
+
 def free_port() -> int:
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        sock.bind((LOOPBACK, 0))
         return sock.getsockname()[1]
+
+
+def local(url: str) -> str:
+    """``url`` itself, after checking that it names this machine's loopback address:
+    the simulated learners talk to the local hub only, never to the network."""
+    if urlsplit(url).hostname != LOOPBACK:
+        raise ValueError(f"not a loopback address: {url}")
+    return url
+
+
+class LoopbackSession(requests.Session):
+    """A learner's browser: keeps its cookies, and refuses to send a request (or
+    follow a redirect) anywhere but this machine's loopback address."""
+
+    def send(self, request, **kwargs):
+        local(request.url)
+        return super().send(request, **kwargs)
 
 
 def repository_url() -> str:
@@ -95,9 +115,9 @@ def hub_config(work: Path, port: int, hub_port: int, token: str, gitconfig: Path
     itself on ``hub_port``."""
     env_bin = ENV / "bin"
     settings = {
-        "bind_url": f"http://127.0.0.1:{port}",
-        "hub_bind_url": f"http://127.0.0.1:{hub_port}",
-        "proxy_api": f"http://127.0.0.1:{free_port()}",
+        "bind_url": f"http://{LOOPBACK}:{port}",
+        "hub_bind_url": f"http://{LOOPBACK}:{hub_port}",
+        "proxy_api": f"http://{LOOPBACK}:{free_port()}",
         "db": f"sqlite:///{work / 'jupyterhub.sqlite'}",
         "home": str(work / "home" / "{username}"),
         "cmd": str(env_bin / "jupyterhub-singleuser"),
@@ -144,7 +164,7 @@ class Hub:
     def __init__(self, work: Path):
         self.work = work
         self.port, self.hub_port = free_port(), free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://{LOOPBACK}:{self.port}"
         self.token = secrets.token_hex(16)
         self.clone = clone_course(work)
         gitconfig = git_config(work, self.clone)
@@ -166,7 +186,7 @@ class Hub:
         error for every request before the hub's route exists), then the proxy.
         The class's errors are counted from there on."""
         deadline = time.monotonic() + timeout
-        for url in (f"http://127.0.0.1:{self.hub_port}/hub/api/", f"{self.url}/hub/api/"):
+        for url in (f"http://{LOOPBACK}:{self.hub_port}/hub/api/", f"{self.url}/hub/api/"):
             while not self._answers(url):
                 if self.process.poll() is not None:
                     raise RuntimeError(f"the hub stopped: see {self.log_path}")
@@ -181,14 +201,14 @@ class Hub:
     @staticmethod
     def _answers(url: str) -> bool:
         try:
-            return requests.get(url, timeout=2).ok
+            return requests.get(local(url), timeout=2).ok
         except requests.ConnectionError:
             return False
 
     def api(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {"Authorization": f"token {self.token}"}
         return requests.request(
-            method, f"{self.url}/hub/api{path}", headers=headers, timeout=60, **kwargs
+            method, local(f"{self.url}/hub/api{path}"), headers=headers, timeout=60, **kwargs
         )
 
     def errors(self, source: str = "JupyterHub") -> list[str]:
@@ -389,7 +409,7 @@ def connect(session: requests.Session, url: str):
     closes it (under load a new kernel can miss the server's 60 s kernel_info
     wait). Returns the socket and how many tries failed."""
     cookies = "; ".join(f"{c.name}={c.value}" for c in session.cookies)
-    socket_url = f"{url.replace('http', 'ws', 1)}?session_id={uuid.uuid4().hex}"
+    socket_url = f"{local(url).replace('http', 'ws', 1)}?session_id={uuid.uuid4().hex}"
     for attempt in range(RECONNECTS + 1):
         try:
             channel = websocket.create_connection(
@@ -450,7 +470,7 @@ def _execute(channel, name: str, source) -> list[str]:
 
 def attend(hub_url: str, link: str, learner: Learner) -> Learner:
     """One learner's whole visit; errors are recorded, never raised."""
-    session = requests.Session()
+    session = LoopbackSession()
     started = time.monotonic()
     try:
         sign_in(session, hub_url, learner.name)
@@ -510,7 +530,7 @@ def second_pull(hub: Hub, link: str, name: str) -> dict:
     """nbgitpuller's promise, checked: the learner edits the chapter, the course
     gets a new commit, the learner follows the link again. Returns what the
     learner's notebook and files hold afterwards."""
-    session = requests.Session()
+    session = LoopbackSession()
     sign_in(session, hub.url, name)
     follow_link(session, link, name)
     path = notebook_path(link)
