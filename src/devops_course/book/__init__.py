@@ -2,7 +2,12 @@
 
 * writes :class:`PlotlyFigureNode` as HTML (drawn by the book's own plotly.js,
   served from ``_static``, no CDN) and as LaTeX (a PNG rendered by kaleido);
-* adds the course's JavaScript and CSS, plotly.js only to pages with figures.
+* adds the course's JavaScript and CSS, plotly.js only to pages with figures;
+  each figure carries its phone layout (``core/phone.py``), and the page its
+  dark-mode colours (``core/style.py``);
+* links one stylesheet per page (``css_bundle.py``), repairs what the tools
+  underneath write invalidly (``valid_html.py``), and indexes the glossary's
+  Hangul spellings for search (``korean_search.py``).
 
 Enable it with ``sphinx.extra_extensions: [devops_course.book]`` in ``_config.yml``.
 """
@@ -270,4 +275,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", write_root_redirect, priority=100)
     app.connect("build-finished", write_bundles, priority=900)  # after myst-nb's CSS
     app.add_css_file("course.css")
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # Pages name their stylesheet bundle as they are written, and the bundles are
+    # written from that record at the end: writing in parallel would lose it.
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": False}
