@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
+LIGHTHOUSE := tools/lighthouse/node_modules/.installed
 LITE_WHEELS := $(VENV)/lite-wheels/.installed
 CLASSROOM_ENV := $(VENV)/classroom
 CLASSROOM := $(CLASSROOM_ENV)/.installed
 LEARNERS ?= 30
 SHELL := /bin/bash
 
-.PHONY: book test test-fast lint test-notebooks bench system-deps notebooks classroom clean
+.PHONY: book test test-fast lint test-notebooks bench lighthouse system-deps notebooks classroom clean
 
 ## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
 book: system-deps $(INSTALLED) $(NODE_INSTALLED) $(LITE_WHEELS)
@@ -36,8 +37,13 @@ test-notebooks: $(INSTALLED)
 	$(BIN)/python tools/test_notebooks.py
 
 ## bench: measure builds, tests and widgets against their budgets (_build/bench/bench.json)
-bench: book
+bench: book $(LIGHTHOUSE)
 	$(BIN)/python tools/bench.py
+
+## lighthouse: Lighthouse (mobile and desktop) on the chapters, served with gzip
+## (_build/bench/lighthouse.json); fails when a chapter scores under 90 on a phone
+lighthouse: book $(LIGHTHOUSE)
+	$(BIN)/python tools/lighthouse.py
 
 ## classroom: a class of LEARNERS (30) on a real JupyterHub on loopback, following
 ## chapter 1's link from the built book (_build/classroom/report.json)
@@ -69,6 +75,11 @@ $(INSTALLED): requirements.txt binder/requirements.txt binder/overrides.json pyp
 # Browser assets from the npm registry, exactly as package-lock.json pins them.
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Lighthouse for `make bench` and `make lighthouse` only, from its own lockfile.
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 # Pure-Python wheels for the in-browser lab, for Pyodide's platform, as pinned.

@@ -1,10 +1,14 @@
 """One stylesheet per page (issue: Korean-first on every screen, light pages)."""
 
+import io
 import re
+from pathlib import Path
 
 from conftest import HTML, require_build
+from fontTools.ttLib import TTFont
 
 from devops_course.book.css_bundle import drop_unused_icons, read_sheet
+from devops_course.book.icon_fonts import icon_code_points, subset_font
 
 
 def test_urls_and_imports_follow_the_bundle(tmp_path):
@@ -37,6 +41,42 @@ def test_every_page_links_one_existing_stylesheet():
             continue
         sheets = re.findall(r'<link rel="stylesheet"[^>]*href="([^"]+)"', text)
         assert len(sheets) == 1, (page.name, sheets)
-        assert (page.parent / sheets[0].split("?")[0]).resolve().exists(), sheets[0]
-        bundle = (page.parent / sheets[0]).resolve().read_text(encoding="utf-8")
+        sheet = (page.parent / sheets[0].split("?")[0]).resolve()
+        assert sheet.exists(), sheets[0]
+        bundle = sheet.read_text(encoding="utf-8")
         assert ".fa-rocket:before" in bundle and ".bd-article" in bundle
+
+
+def _theme_font(name: str) -> Path:
+    import pydata_sphinx_theme
+
+    static = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static"
+    return next(static.glob(f"**/webfonts/{name}"))
+
+
+def test_a_subset_font_keeps_the_icons_asked_for_and_no_other():
+    whole = _theme_font("fa-solid-900.woff2").read_bytes()
+    bars, rocket = 0xF0C9, 0xF135
+    font = TTFont(io.BytesIO(subset_font(whole, {bars})))
+    assert bars in font.getBestCmap() and rocket not in font.getBestCmap()
+    assert len(whole) > 100_000 > 20 * len(subset_font(whole, {bars}))
+
+
+def test_code_points_are_read_from_rules_and_custom_properties():
+    css = '.fa-bars:before{content:"\\f0c9"}:root{--pst-icon-x:"\\e163"}.y{content:"\\201c"}'
+    assert icon_code_points(css) == {0xF0C9, 0xE163}
+
+
+def test_every_icon_the_bundle_draws_is_in_a_small_font_it_links():
+    """The bundles' @font-face rules point at subset fonts (a few KB, not 300 KB)
+    that hold every icon the bundle's rules draw."""
+    static = require_build(HTML / "_static")
+    for bundle in static.glob("course-*.css"):
+        css = bundle.read_text(encoding="utf-8")
+        fonts = re.findall(r'url\("(vendor/fontawesome/webfonts/[^"]+)"\)', css)
+        assert len(fonts) == 3 and all(font.endswith(".woff2") for font in fonts), fonts
+        drawn = set()
+        for font in fonts:
+            assert (static / font).stat().st_size < 10_000, font
+            drawn |= set(TTFont(static / font).getBestCmap())
+        assert icon_code_points(css) <= drawn, sorted(map(hex, icon_code_points(css) - drawn))

@@ -228,3 +228,26 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, path):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_one_search_field_and_nothing_covers_the_book_s_title(browser, site_url, width):
+    """pydata-sphinx-theme 0.17 adds a top bar with a second search field, which
+    covered the sidebar's title and search field on wide screens."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(f"{site_url}/book/ch1_definition.html", wait_until="load")
+        visible = page.locator(".search-button-field:visible")
+        assert visible.count() == (1 if width > 992 else 0)
+        if width > 992:
+            covered = page.evaluate(
+                """() => [...document.querySelectorAll('.logo__title, .search-button-field')]
+                  .filter(el => el.checkVisibility())
+                  .filter(el => { const r = el.getBoundingClientRect();
+                    return !el.contains(document.elementFromPoint(r.x + r.width / 2,
+                                                                  r.y + r.height / 2)); })
+                  .map(el => el.className)"""
+            )
+            assert covered == []
+    finally:
+        page.close()

@@ -273,6 +273,26 @@ def bench_page_bytes(report: dict) -> None:
     report["budgets"]["every chapter with all figures <= 3 MB"] = worst["full"] <= 3e6
 
 
+def bench_lighthouse(report: dict) -> None:
+    """Lighthouse's scores for every chapter on a gzip server, phone and desktop."""
+    import lighthouse
+
+    results = lighthouse.audit_site(lighthouse.chapter_pages())
+    for form_factor, rows in results.items():
+        report[f"Lighthouse, {form_factor}"] = {
+            Path(page).stem: {key: row[key] for key in ("performance", "FCP (ms)", "LCP (ms)")}
+            | {"a11y, best practices, SEO": min(row[c] for c in lighthouse.CATEGORIES[1:])}
+            for page, row in rows.items()
+        }
+    mobile = results["mobile"].values()
+    report["budgets"]["every chapter: Lighthouse mobile performance >= 90"] = all(
+        row["performance"] >= 90 for row in mobile
+    )
+    report["budgets"]["every chapter: accessibility, best practices, SEO = 100"] = all(
+        row[category] == 100 for row in mobile for category in lighthouse.CATEGORIES[1:]
+    )
+
+
 def bench_sizes(report: dict) -> None:
     import page_weight
 
@@ -328,6 +348,7 @@ def main() -> int:
         bench_latency,
         bench_lite,
         bench_page_bytes,
+        bench_lighthouse,
         bench_sizes,
     )
     for step in steps:

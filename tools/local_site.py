@@ -1,7 +1,8 @@
 """The built book on a local web server, as the browser tests and the bench use it.
 
 * :func:`serve` serves a folder on 127.0.0.1 and counts the bytes it sends, as
-  sent and as a web server that compresses with gzip would send them;
+  sent and as a web server that compresses with gzip would send them; with
+  ``compress=True`` it sends them compressed, as such a server does (Lighthouse);
 * :func:`keep_offline` lets a browser page or context reach only that server;
 * :data:`SCROLL_PAST_FIGURES` passes by every figure of a page (or steps through
   a slide deck), so that every figure, drawn only when it comes near, is drawn.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
 import os
 import threading
 
@@ -33,6 +35,29 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_Handler):
+    """Sends files gzip-compressed (level 6) to clients that accept it."""
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path) or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        with open(path, "rb") as file:
+            data = gzip.compress(file.read(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+    def copyfile(self, source, outputfile) -> None:
+        # No byte counting here: the compressed body is not a file.
+        http.server.SimpleHTTPRequestHandler.copyfile(self, source, outputfile)
+
+
 class Server(http.server.ThreadingHTTPServer):
     """A local static server that counts the bytes of the files it sends, as sent
     and as a web server that compresses with gzip would send them."""
@@ -48,9 +73,11 @@ def gzip_size(path: str) -> int:
         return len(gzip.compress(file.read(), compresslevel=6))
 
 
-def serve(directory: str) -> tuple[Server, str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; return the server and its URL."""
-    server = Server(("127.0.0.1", 0), functools.partial(_Handler, directory=directory))
+def serve(directory: str, compress: bool = False) -> tuple[Server, str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; return the server and its URL.
+    With ``compress``, files go out gzip-compressed to clients that accept it."""
+    handler = _GzipHandler if compress else _Handler
+    server = Server(("127.0.0.1", 0), functools.partial(handler, directory=directory))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

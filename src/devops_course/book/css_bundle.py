@@ -8,7 +8,8 @@ digest of the sheets, so a changed style is never served from a stale cache),
 and links that file alone. ``url(...)`` references are rewritten for the file's
 new place and ``@import`` rules are inlined. Of Font Awesome's 1,881 icon rules
 only those of icons named in a page or a script of the site are kept (about a
-dozen): 85 KB of the theme's stylesheet that no page draws.
+dozen): 85 KB of the theme's stylesheet that no page draws. The icon fonts
+are then cut to those icons (``icon_fonts.py``).
 
 Some sheets are written only when the build finishes (myst-nb's), so a page
 names its bundle from the sheets' names and the contents already there, and the
@@ -24,6 +25,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _CascadingStyleSheet
+
+from .icon_fonts import slim_font_faces
 
 # Linked by the theme's head_pre_assets macro (theme_assets.py drops the links),
 # before every sheet in css_files.
@@ -120,4 +123,5 @@ def write_bundles(app: Sphinx, exception) -> None:
     used = icons_in_use(outdir)
     for names, bundle in app.__dict__["_course_bundles"].items():
         css = "\n".join(f"/* {name} */\n{read_sheet(outdir, name)}" for name in names)
-        (outdir / bundle).write_text(drop_unused_icons(css, used), encoding="utf-8")
+        css = slim_font_faces(outdir / "_static", drop_unused_icons(css, used))
+        (outdir / bundle).write_text(css, encoding="utf-8")
