@@ -1,8 +1,11 @@
-"""Figures readable on a phone and in dark mode (issue: Korean-first on every screen).
+"""Figures readable on a phone, on a laptop and in dark mode (issue: Korean-first
+on every screen).
 
-The unit tests check what :mod:`devops_course.core.phone` does to a figure; the
-browser tests open every chapter at 390 px, in light and dark mode, and count
-the text that overlaps or is cut in every figure (``tools/figure_text.py``).
+The unit tests check what :mod:`devops_course.core.phone` and
+:mod:`devops_course.core.desktop` do to a figure; the browser tests open every
+chapter at 390 px, in light and dark mode, and at the narrowest widths of the
+wide layout, and count the text that overlaps or is cut in every figure
+(``tools/figure_text.py``).
 """
 
 import json
@@ -11,6 +14,7 @@ import sys
 import pytest
 from conftest import CHAPTERS, HTML, ROOT, OfflinePage, require_build
 
+from devops_course.core.desktop import NARROWEST, desktop_figure
 from devops_course.core.figure import subplots
 from devops_course.core.phone import phone_figure, phone_patch, text_width, wrap
 from devops_course.core.style import DARK_COLOURS, styled_table
@@ -19,8 +23,11 @@ from devops_course.interactives import NAMES, load
 sys.path.insert(0, str(ROOT / "tools"))
 from figure_text import TEXT_PROBLEMS  # noqa: E402
 
-MAX_PROBLEMS = 2  # overlapping or cut text boxes allowed per figure at 390 px
+MAX_PROBLEMS = 2  # overlapping or cut text boxes allowed per figure at any width
 PHONE = 390
+# Windows whose figures take the wide layout at its narrowest: 620 px (a 572 px
+# figure, just above the phone layout's 560) and 1200 px (608 px: both sidebars).
+LAPTOP_WINDOWS = (620, 1200)
 
 
 def _explorers() -> list[dict]:
@@ -141,6 +148,43 @@ def test_the_patch_rebuilds_the_phone_figure():
         assert traces == phone["data"]
 
 
+def test_the_phone_patch_applies_to_the_fitted_wide_figure():
+    """The page ships desktop_figure(figure) with phone_patch(figure): the patch's
+    traces, laid over the fitted figure's, are still the phone figure's traces."""
+    for figure in _explorers():
+        wide, phone, patch = desktop_figure(figure), phone_figure(figure), phone_patch(figure)
+        traces = [{**t, **(p or {})} for t, p in zip(wide["data"], patch["traces"])]
+        assert traces == phone["data"]
+
+
+def test_crowded_categories_tilt_and_push_the_slider_down():
+    figure = subplots(rows=1, cols=3, subplot_titles=("가", "나", "다"))
+    labels = ["기준", "개발만 2배", "제약(운영) 2배", "개발·운영 2배"]
+    for col in (1, 2, 3):
+        figure.add_trace({"type": "bar", "x": labels, "y": [1, 2, 3, 4]}, row=1, col=col)
+    figure = figure.to_dict()
+    figure["layout"].update(height=400, margin={"l": 64, "r": 24, "t": 96, "b": 56})
+    figure["layout"]["sliders"] = [{"steps": [{"label": "a"}], "pad": {"t": 70}}]
+    wide = desktop_figure(figure)
+    axis = wide["layout"]["xaxis"]
+    assert axis["tickangle"] == -45 and axis["ticktext"] == labels
+    grown = wide["layout"]["height"] - 400
+    assert grown > 20 and wide["layout"]["sliders"][0]["pad"]["t"] == 70 + grown
+    assert wide["layout"]["margin"]["b"] == 56 + grown
+
+
+def test_subplot_titles_share_one_size_that_fits():
+    titles = ("카나리 오류율(최근 5분)과 롤백 임계값", "새 버전이 받는 트래픽")
+    figure = subplots(rows=1, cols=2, subplot_titles=titles).to_dict()
+    figure["layout"]["margin"] = {"l": 64, "r": 24}
+    notes = desktop_figure(figure)["layout"]["annotations"]
+    sizes = {note["font"]["size"] for note in notes}
+    assert len(sizes) == 1 and 11 <= sizes.pop() < 16
+    cell = (NARROWEST - 88) * figure["layout"]["xaxis"]["domain"][1]
+    assert text_width(notes[0]["text"], notes[0]["font"]["size"]) <= cell
+    assert [note["text"] for note in notes] == list(titles), "not wrapped"
+
+
 def test_dark_colours_cover_every_light_background_and_ink():
     from devops_course.core.style import BUTTON_STYLE
 
@@ -155,8 +199,8 @@ def test_dark_colours_cover_every_light_background_and_ink():
 # ------------------------------------------------------------------ browser
 
 
-def _open(browser, site_url, chapter, mode):
-    page = OfflinePage(browser, site_url, width=PHONE)
+def _open(browser, site_url, chapter, mode, width=PHONE):
+    page = OfflinePage(browser, site_url, width=width)
     page.context.add_init_script(f"localStorage.setItem('mode', '{mode}')")
     page.open(f"book/{chapter}.html")
     return page
@@ -180,6 +224,24 @@ def test_figures_are_readable_on_a_phone(browser, site_url, chapter, mode):
         crowded = [f for f in figures if f["count"] > MAX_PROBLEMS]
         assert crowded == [], json.dumps(crowded, ensure_ascii=False, indent=1)
         assert page.console_errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", LAPTOP_WINDOWS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_figures_are_readable_on_a_laptop(browser, site_url, chapter, width):
+    """The wide layout, where it is narrowest, keeps its text apart and whole."""
+    require_build(HTML / "book" / f"{chapter}.html")
+    page = _open(browser, site_url, chapter, "light", width)
+    try:
+        layouts = page.page.eval_on_selector_all(
+            ".course-plotly-graph", "els => els.map(el => el.dataset.layout)"
+        )
+        assert layouts and set(layouts) == {"wide"}
+        figures = page.page.evaluate(TEXT_PROBLEMS)
+        crowded = [f for f in figures if f["count"] > MAX_PROBLEMS]
+        assert crowded == [], json.dumps(crowded, ensure_ascii=False, indent=1)
     finally:
         page.close()
 

@@ -4,7 +4,8 @@
 measures each visible piece of text plotly drew (titles, tick labels, legend
 entries, annotations, button and slider labels) and reports, per figure:
 
-* ``overlaps``: pairs of text boxes that cover each other by more than a sliver;
+* ``overlaps``: pairs of text boxes that cover each other by more than a sliver
+  (tilted text is compared glyph by glyph: its bounding box is mostly empty);
 * ``covered``: text under a control (the modebar, a button or a slider) that it is
   not part of;
 * ``clipped``: text that reaches outside the figure's box or the screen, or
@@ -30,6 +31,32 @@ TEXT_PROBLEMS = """() => {
   const overlap = (a, b) =>
     Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLIVER &&
     Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLIVER;
+  const tilted = el => {
+    const m = el.getScreenCTM();
+    return Boolean(m) && (Math.abs(m.b) > 1e-3 || Math.abs(m.c) > 1e-3);
+  };
+  // Each glyph's box on the page: the corners of its cell, turned as the text is.
+  const glyphBoxes = el => {
+    const m = el.getScreenCTM(), boxes = [];
+    for (let i = 0; i < el.getNumberOfChars(); i++) {
+      const r = el.getExtentOfChar(i);
+      const xs = [], ys = [];
+      for (const [x, y] of [[r.x, r.y], [r.x + r.width, r.y], [r.x, r.y + r.height],
+                            [r.x + r.width, r.y + r.height]]) {
+        xs.push(m.a * x + m.c * y + m.e);
+        ys.push(m.b * x + m.d * y + m.f);
+      }
+      boxes.push({ left: Math.min(...xs), right: Math.max(...xs),
+                   top: Math.min(...ys), bottom: Math.max(...ys) });
+    }
+    return boxes;
+  };
+  const textsOverlap = (a, b) => {
+    if (!overlap(a.getBoundingClientRect(), b.getBoundingClientRect())) return false;
+    if (!tilted(a) && !tilted(b)) return true;
+    const other = glyphBoxes(b);
+    return glyphBoxes(a).some(glyph => other.some(box => overlap(glyph, box)));
+  };
   const describe = el => el.textContent.trim().slice(0, 30);
   // The box of the nearest clip path over ``el`` (plotly clips table cells and
   // plot areas with one rectangle each), in page pixels; null when none.
@@ -64,7 +91,7 @@ TEXT_PROBLEMS = """() => {
           problems.clipped.push(describe(text));
         }
         texts.slice(i + 1).forEach(other => {
-          if (overlap(box, other.getBoundingClientRect())) {
+          if (textsOverlap(text, other)) {
             problems.overlaps.push(describe(text) + ' / ' + describe(other));
           }
         });

@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.desktop import desktop_figure
 from ..core.phone import PHONE_BELOW, phone_patch
 from ..core.style import DARK_COLOURS
 from .css_bundle import bundle_stylesheets, write_bundles
@@ -55,9 +56,13 @@ def visit_plotly_html(self, node: PlotlyFigureNode) -> None:
     self._course_figures = getattr(self, "_course_figures", 0) + 1
     element_id = f"fig-{figure_digest(figure)[:10]}-{self._course_figures}"
     caption = html.escape(figure_alt(figure))
-    # The phone layout rides along; the page picks one by the width it has.
+    # The wide layout fitted to its narrowest width, with the phone layout beside
+    # it (a patch of the same figure: neither changes the data); the page picks
+    # one by the width it has.
     payload = json.dumps(
-        {**figure, "phone": phone_patch(figure)}, ensure_ascii=False, separators=(",", ":")
+        {**desktop_figure(figure), "phone": phone_patch(figure)},
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     payload = payload.replace("</", "<\\/")
     layout = figure.get("layout", {})

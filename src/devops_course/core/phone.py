@@ -41,6 +41,7 @@ CELL_GAP = 96  # px between stacked cells: tick labels and an axis title, then a
 MIN_CELL = 200  # px: the least height of a stacked subplot
 BUTTON_HEIGHT = 30  # px per stacked button
 LEGEND_ROW = 24  # px per row of a horizontal legend
+TILT = -45  # degrees: category labels that fit neither whole nor wrapped
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -92,7 +93,7 @@ def line_count(text: str) -> int:
 # ----------------------------------------------------------------- the grid
 
 
-def _cells(figure: dict) -> list[dict[str, Any]]:
+def subplot_cells(figure: dict) -> list[dict[str, Any]]:
     """Every subplot: its x axis key (or its domain traces), x and y domains."""
     layout = figure["layout"]
     cells = []
@@ -159,7 +160,7 @@ class _Restack:
 
     @staticmethod
     def _title_text(cell: dict, notes: list[dict]) -> str:
-        title = next((n for n in notes if _is_title_of(n, cell)), None)
+        title = next((n for n in notes if is_title_of(n, cell)), None)
         return wrap(title["text"], SUBPLOT_TITLE_FONT, PHONE_WIDTH - 70) if title else ""
 
     def move_note(self, note: dict) -> None:
@@ -172,7 +173,7 @@ class _Restack:
         if note.get("xref") != "paper" or note.get("yref") != "paper":
             return
         for cell in self.cells:
-            if _is_title_of(note, cell):
+            if is_title_of(note, cell):
                 note["x"] = round((cell["new_xd"][0] + cell["new_xd"][1]) / 2, 4)
                 note["y"] = cell["new_yd"][1]
                 note["text"] = wrap(note.get("text", ""), SUBPLOT_TITLE_FONT, PHONE_WIDTH - 70)
@@ -203,7 +204,7 @@ def _fraction(pixels: float, restack: _Restack) -> float:
     return round(pixels / restack.plot_height, 4)
 
 
-def _is_title_of(note: dict, cell: dict) -> bool:
+def is_title_of(note: dict, cell: dict) -> bool:
     if note.get("xref") != "paper" or note.get("yref") != "paper":
         return False
     centre = (cell["xd"][0] + cell["xd"][1]) / 2
@@ -228,8 +229,8 @@ def phone_figure(figure: dict) -> dict:
     old_plot = _plot_height(layout)
     restack, plot_height = _one_column(phone, old_plot)
     _fit_notes(phone, restack, old_plot, plot_height)
-    grown = _fit_category_ticks(phone)
-    _keep_value_labels_whole(phone)
+    grown = fit_category_ticks(phone)
+    keep_value_labels_whole(phone)
     _lower_notes_below(layout, grown, plot_height)
     top = _top_room(phone, restack, plot_height)
     bottom = _bottom_room(phone, plot_height, grown)
@@ -240,7 +241,7 @@ def phone_figure(figure: dict) -> dict:
 def _one_column(phone: dict, old_plot: float) -> tuple[_Restack | None, float]:
     """Stack side-by-side subplots (if any); make every table tall enough. Returns
     the restack and the plots' new height."""
-    cells = _cells(phone)
+    cells = subplot_cells(phone)
     for cell in cells:
         cell["least"] = _fit_tables(phone, cell)
     if _side_by_side(cells):
@@ -255,7 +256,7 @@ def _one_column(phone: dict, old_plot: float) -> tuple[_Restack | None, float]:
 
 def _fit_notes(phone: dict, restack: _Restack | None, old_plot: float, plot_height: float):
     """Move the notes with their subplots, wrap long ones, wrap the titles."""
-    for notes in _annotation_lists(phone):
+    for notes in annotation_lists(phone):
         for note in notes:
             if restack:
                 restack.move_note(note)
@@ -264,7 +265,7 @@ def _fit_notes(phone: dict, restack: _Restack | None, old_plot: float, plot_heig
             room = PHONE_WIDTH - (140 if note.get("xanchor") == "left" else 80)
             if text_width(note.get("text", ""), 13) > room:
                 note["text"] = wrap(note["text"], 13, room)
-    for title in _titles(phone):
+    for title in figure_titles(phone):
         title["text"] = wrap(title.get("text", ""), TITLE_FONT, PHONE_WIDTH - 24)
         title.setdefault("font", {})["size"] = TITLE_FONT
 
@@ -280,7 +281,7 @@ def _lower_notes_below(layout: dict, grown: float, plot_height: float) -> None:
 def _top_room(phone: dict, restack: _Restack | None, plot_height: float) -> float:
     """Room above the plots: the title's lines, then the stacked buttons."""
     layout = phone["layout"]
-    top = 12 + max((line_count(t.get("text", "")) for t in _titles(phone)), default=1) * 20
+    top = 12 + max((line_count(t.get("text", "")) for t in figure_titles(phone)), default=1) * 20
     first_title = (
         restack._title_text(restack.cells[0], layout.get("annotations", [])) if restack else ""
     )
@@ -312,7 +313,7 @@ def _set_size(phone: dict, plot_height: float, top: float, bottom: float) -> Non
         b=bottom,
     )
     layout["height"] = round(plot_height + margin["t"] + margin["b"])
-    for title in _titles(phone):
+    for title in figure_titles(phone):
         # plotly lifts a title of several lines above a top anchor: lower it
         drop = 4 + 10 * (line_count(title.get("text", "")) - 1)
         title.update(yref="container", y=round(1 - drop / layout["height"], 4), yanchor="top")
@@ -379,12 +380,19 @@ def _longest_word(text, size: float) -> float:
     return max((text_width(word, size) for word in words), default=0.0)
 
 
-def _fit_category_ticks(figure: dict) -> float:
+def fit_category_ticks(
+    figure: dict,
+    plot_width: float = PLOT_WIDTH,
+    figure_width: float = PHONE_WIDTH,
+    *,
+    may_tilt: bool = False,
+) -> float:
     """Wrap the labels of crowded category axes at their spaces, or shrink them.
 
-    An x axis shares its width among its labels; a y axis's labels (horizontal
-    bars) take at most a third of the width. Returns how much taller (px) the
-    x labels became.
+    An x axis shares its part of ``plot_width`` among its labels; a y axis's labels
+    (horizontal bars) take at most a third of ``figure_width``. Labels that do not
+    fit even wrapped and shrunk go on one line each and tilt by :data:`TILT`, if
+    ``may_tilt``. Returns how much taller (px) the x labels became.
     """
     layout = figure["layout"]
     grown = 0.0
@@ -397,15 +405,23 @@ def _fit_category_ticks(figure: dict) -> float:
             continue
         if match[1] == "x":
             domain = axis.get("domain", [0, 1])
-            slot = PLOT_WIDTH * (domain[1] - domain[0]) / len(labels) - 4
+            slot = plot_width * (domain[1] - domain[0]) / len(labels) - 4
         else:
-            slot = PHONE_WIDTH / 3
+            slot = figure_width / 3
         if max(text_width(label, 13) for label in labels) <= slot:
             continue
         size = 13 if all(text_width(wrap(lb, 13, slot), 13) <= slot for lb in labels) else 11
         ticktext = [wrap(re.sub(r"<br\s*/?>", " ", label), size, slot) for label in labels]
-        axis.update(tickvals=labels, ticktext=ticktext, tickangle=0)
         axis.setdefault("tickfont", {})["size"] = size
+        if may_tilt and max(text_width(text, size) for text in ticktext) > slot:
+            one_line = [re.sub(r"<br\s*/?>", " ", label) for label in labels]
+            axis.update(tickvals=labels, ticktext=one_line, tickangle=TILT)
+            if match[1] == "x":  # a tilted label is as tall as it is wide, or so
+                tall = 0.71 * (max(text_width(t, size) for t in one_line) + size)
+                before = max(line_count(label) for label in labels) * 13 * 1.3
+                grown = max(grown, tall - before)
+            continue
+        axis.update(tickvals=labels, ticktext=ticktext, tickangle=0)
         if match[1] == "x":
             before = max(line_count(label) for label in labels)
             grown = max(grown, (max(line_count(t) for t in ticktext) - before) * size * 1.3)
@@ -440,7 +456,7 @@ def _category_labels(figure: dict, letter: str, name: str) -> list[str]:
     return labels
 
 
-def _keep_value_labels_whole(figure: dict) -> None:
+def keep_value_labels_whole(figure: dict) -> None:
     """Value labels are not cut at the plots' edge: a horizontal bar puts its label
     inside when outside would not fit, a marker's label may cross the edge."""
     for trace in figure["data"]:
@@ -469,7 +485,7 @@ def _fit_slider(slider: dict) -> None:
         pad["r"] = round(max(0, text_width(steps[-1]["label"], 12) / 2 - MARGIN["r"] + 6))
 
 
-def _titles(figure: dict) -> Iterable[dict]:
+def figure_titles(figure: dict) -> Iterable[dict]:
     """The figure's title, and the titles its frames and controls set."""
     layout = figure["layout"]
     candidates = [layout.get("title")]
@@ -490,7 +506,7 @@ def _layout_updates(layout: dict) -> Iterable[dict]:
                 yield args[0]
 
 
-def _annotation_lists(figure: dict) -> Iterable[list[dict]]:
+def annotation_lists(figure: dict) -> Iterable[list[dict]]:
     yield figure["layout"].get("annotations", [])
     for update in _layout_updates(figure["layout"]):
         if isinstance(update.get("annotations"), list):

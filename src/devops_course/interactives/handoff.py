@@ -57,6 +57,7 @@ KIND_STYLE = {
     "handoff": (PALETTE["vermillion"], "x"),
 }
 TITLE = "SDLC 역할 인계 시뮬레이션"
+TOP_ROOM = 140  # px above the plots: the title, the buttons, the legend (two rows)
 SPEC = Spec(
     organisation=Field("조직 모델", "silo", kind="choice", choices=ORGANISATIONS),
     handoff_delay=Field("인계 지연", 4.0, low=0, high=168, unit="시간", step=1),
@@ -453,7 +454,19 @@ def explorer(delays=(0, 2, 4, 8, 16)) -> dict:
         ]
         legend = {"legend.title.text": f"{SHORT_NAMES[org]} 타임라인:"}
         views.append((f"{ORGANISATIONS[org]} 타임라인", mask, legend))
-    return add_view_buttons(fig, views)
+    return _buttons_above_legend(fig, views)
+
+
+def _buttons_above_legend(fig: dict, views: list) -> dict:
+    """The organisation buttons in a row of their own under the title, and the
+    timeline's legend (which wraps on a narrow page) under them: side by side, the
+    buttons covered the legend on a laptop."""
+    layout = fig["layout"]
+    layout["margin"]["t"] = TOP_ROOM
+    plot_height = layout["height"] - TOP_ROOM - layout["margin"]["b"]
+    add_view_buttons(fig, views, x=0, y=1 + (TOP_ROOM - 34) / plot_height, anchor=("left", "top"))
+    layout["legend"]["y"] = round(1 - 72 / layout["height"], 4)
+    return fig
 
 
 def organisation_diagram() -> dict:
