@@ -45,8 +45,11 @@ def executions(output: str) -> int:
 
 
 def fresh_copy() -> None:
+    """The repository's tracked files in WORK, with the installed npm packages
+    (the book bundles its plotly.js from them) linked in."""
     shutil.rmtree(WORK, ignore_errors=True)
     copy_tracked_files(ROOT, WORK)
+    (WORK / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
 
 
 def chapter_notebooks(base: Path) -> list[Path]:
