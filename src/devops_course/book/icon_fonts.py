@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import posixpath
 import re
 from pathlib import Path
 
@@ -64,7 +63,7 @@ def slim_font_faces(static: Path, css: str) -> str:
         font = subset_font(original.read_bytes(), code_points)
         name = f"{source[1]}-{hashlib.sha256(font).hexdigest()[:12]}.woff2"
         (static / name).write_bytes(font)
-        src = f'src:url("{posixpath.normpath(name)}") format("woff2")'
+        src = f'src:url("{name}") format("woff2")'
         return re.sub(r"src:[^;}]*", src, face[0])
 
     return FONT_FACE.sub(slimmed, css)

@@ -18,7 +18,8 @@ at every width the book draws it:
 * marker labels may cross the plots' edge instead of being cut;
 * slider labels wrap to their share of the rail, which leaves room at its ends
   for the end labels;
-* x tick labels keep 6 px from the axis, clear of the y axis's lowest label.
+* x tick labels keep 6 px from the axis, clear of the y axis's lowest label (as on
+  a phone).
 
 The data never change, and the few trace keys that do (a label's clipping) are
 set alike by the phone layout, so the figure's phone patch still applies.
@@ -27,7 +28,6 @@ set alike by the phone layout, so the figure's phone patch still applies.
 from __future__ import annotations
 
 import copy
-import re
 
 from .figure import SUBPLOT_TITLE_FONT
 from .phone import (
@@ -37,6 +37,8 @@ from .phone import (
     fit_category_ticks,
     is_title_of,
     keep_value_labels_whole,
+    keep_x_labels_clear,
+    plots_height,
     subplot_cells,
     text_width,
     wrap,
@@ -45,7 +47,6 @@ from .phone import (
 NARROWEST = PHONE_BELOW  # px: the narrowest figure that takes the wide layout
 SMALLEST_TITLE = 13  # px: the figure's title shrinks to this, then wraps if it may
 SMALLEST_NOTE = 11  # px: subplot titles and notes shrink to this
-TICK_STANDOFF = 6  # px between the x axis and its labels
 SUBPLOT_TITLE_SIZE = SUBPLOT_TITLE_FONT["size"]
 
 
@@ -65,18 +66,14 @@ def desktop_figure(figure: dict) -> dict:
     _fit_notes(wide, plot_width, margin)
     for slider in layout.get("sliders", []):
         _fit_slider_labels(slider, plot_width, margin)
-    for key, axis in layout.items():
-        if re.fullmatch(r"xaxis\d*", key):
-            axis.setdefault("ticklabelstandoff", TICK_STANDOFF)
+    keep_x_labels_clear(layout)
     return wide
 
 
 def _make_room_below(layout: dict, grown: float) -> None:
     """Taller x labels push down what is under the plots: notes, the slider (whose
     place is measured from the plots' bottom), and the figure's foot."""
-    plot_height = layout.get("height", 450) - sum(
-        layout.get("margin", {}).get(side, 80) for side in ("t", "b")
-    )
+    plot_height = plots_height(layout)
     for note in layout.get("annotations", []):
         if note.get("yref") == "paper" and note.get("y", 0) < 0:
             note["y"] = round(note["y"] - grown / plot_height, 4)

@@ -129,7 +129,9 @@ def _overlaps(first: list[float], second: list[float]) -> bool:
     return min(first[1], second[1]) - max(first[0], second[0]) > 1e-6
 
 
-def _plot_height(layout: dict) -> float:
+def plots_height(layout: dict) -> float:
+    """The height (px) of the plotting area: the figure's, less its top and bottom
+    margins."""
     margin = layout.get("margin", {})
     return layout.get("height", 450) - margin.get("t", 100) - margin.get("b", 80)
 
@@ -226,7 +228,7 @@ def phone_figure(figure: dict) -> dict:
     if own:  # a diagram drawn again for a phone by its own module
         layout.update(own)
         return phone
-    old_plot = _plot_height(layout)
+    old_plot = plots_height(layout)
     restack, plot_height = _one_column(phone, old_plot)
     _fit_notes(phone, restack, old_plot, plot_height)
     grown = fit_category_ticks(phone)
@@ -317,9 +319,14 @@ def _set_size(phone: dict, plot_height: float, top: float, bottom: float) -> Non
         # plotly lifts a title of several lines above a top anchor: lower it
         drop = 4 + 10 * (line_count(title.get("text", "")) - 1)
         title.update(yref="container", y=round(1 - drop / layout["height"], 4), yanchor="top")
+    keep_x_labels_clear(layout)
+
+
+def keep_x_labels_clear(layout: dict) -> None:
+    """x tick labels 6 px below the axis, clear of the y axis's lowest label."""
     for key, axis in layout.items():
         if re.fullmatch(r"xaxis\d*", key):
-            axis["ticklabelstandoff"] = 6  # clear of the y axis's lowest label
+            axis["ticklabelstandoff"] = 6
 
 
 def _fit_tables(figure: dict, cell: dict) -> float:
