@@ -10,7 +10,12 @@ from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from local_site import SCROLL_PAST_FIGURES, keep_offline, serve  # noqa: E402, F401 (tests import it from here)
+from local_site import (  # noqa: E402, F401 (tests import them from here)
+    SCROLL_PAST_FIGURES,
+    keep_offline,
+    serve,
+    still_context,
+)
 
 HTML = ROOT / "_build" / "html"
 PDF = ROOT / "_build" / "latex" / "book.pdf"
@@ -34,20 +39,23 @@ CHROMIUM_ARGS = [
 
 # Tiers: `make test` runs everything; `make test-fast` leaves out what needs a browser,
 # the built book, a notebook kernel, or minutes (see pyproject.toml's markers).
+# A test says what it needs: a test that reads the built book carries the `build`
+# mark (on itself or its module) or uses a fixture that needs the build
+# (`built_book`, `site_url`); one that drives Chromium uses a browser fixture.
 BROWSER_FIXTURES = {"browser", "offline_page", "site_url", "lab", "lab_page"}
-BUILD_NAMES = {"require_build", "page", "HTML", "PDF", "SITE_PAGES"}
+BUILD_FIXTURES = {"built_book"}
 
 
 def pytest_collection_modifyitems(items):
-    """Mark each test by what it needs, so tiers can select on it."""
+    """Mark each test by the fixtures it uses, so tiers can select on it."""
     for item in items:
         if item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid:
             item.add_marker(pytest.mark.notebook)
             continue
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if BROWSER_FIXTURES & fixtures:
             item.add_marker(pytest.mark.browser)
-        function = getattr(item, "function", None)
-        if function is not None and BUILD_NAMES & set(function.__code__.co_names):
+        if BUILD_FIXTURES & fixtures:
             item.add_marker(pytest.mark.build)
 
 
@@ -66,9 +74,16 @@ def screenshot_path(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def site_url():
-    """Serve the built HTML book on a free port of 127.0.0.1."""
+def built_book() -> Path:
+    """The built book (`_build`): fails, not skips, when `make book` has not run."""
     require_build(HTML / "index.html")
+    require_build(PDF)
+    return HTML.parent
+
+
+@pytest.fixture(scope="session")
+def site_url(built_book):
+    """Serve the built HTML book on a free port of 127.0.0.1."""
     server, url = serve(str(HTML))
     yield url
     server.shutdown()
@@ -94,7 +109,7 @@ class OfflinePage:
 
     def __init__(self, browser, site_url: str, width: int = 1280):
         self.site_url = site_url
-        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.context = still_context(browser, viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []

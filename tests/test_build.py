@@ -7,6 +7,8 @@ import subprocess
 import pytest
 from conftest import CHAPTERS, HTML, PDF, ROOT, require_build
 
+pytestmark = pytest.mark.build
+
 CHAPTER_HEADINGS = {
     "ch1_definition": [
         "DevOps의 정의, 탄생 배경, 필요성",
@@ -129,21 +131,6 @@ def test_pages_carry_no_widget_state_and_no_inline_plotly_js(chapter):
     assert "widget-state+json" not in page
     assert "plotly.js v" not in page, "plotly.js must come from _static, not inline"
     assert "cdn.plot.ly" not in page and "require.min.js" not in page
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_notebooks_store_no_plotly_js(chapter):
-    text = (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8")
-    assert "plotly.js v" not in text and "cdn.plot.ly" not in text
-    assert "widget-state" not in text
-
-
-def test_seeds_are_byte_identical_to_the_shared_sources():
-    shared = ROOT.parent / "shared" / "seeds"
-    if not shared.is_dir():
-        pytest.skip("../shared/seeds is not beside this clone")
-    for source in shared.glob("*.txt"):
-        assert (ROOT / "seeds" / source.name).read_bytes() == source.read_bytes()
 
 
 def _pdf_page_text(number: int) -> str:

@@ -4,6 +4,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from conftest import HTML, require_build
 from fontTools.ttLib import TTFont
 
@@ -31,6 +32,7 @@ def test_only_icons_in_use_keep_their_rules():
     assert ".fa-rocket:before" in slim and "fa-rocketchat" not in slim
 
 
+@pytest.mark.build
 def test_every_page_links_one_existing_stylesheet():
     pages = [p for p in require_build(HTML).glob("**/*.html") if "_static" not in p.parts]
     pages = [p for p in pages if not {"lite", "slides", "reveal.js"} & set(p.parts)]
@@ -67,6 +69,7 @@ def test_code_points_are_read_from_rules_and_custom_properties():
     assert icon_code_points(css) == {0xF0C9, 0xE163}
 
 
+@pytest.mark.build
 def test_every_icon_the_bundle_draws_is_in_a_small_font_it_links():
     """The bundles' @font-face rules point at subset fonts (a few KB, not 300 KB)
     that hold every icon the bundle's rules draw."""

@@ -206,6 +206,7 @@ def _open(browser, site_url, chapter, mode, width=PHONE):
     return page
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_figures_are_readable_on_a_phone(browser, site_url, chapter, mode):
@@ -228,6 +229,7 @@ def test_figures_are_readable_on_a_phone(browser, site_url, chapter, mode):
         page.close()
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("width", LAPTOP_WINDOWS)
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_figures_are_readable_on_a_laptop(browser, site_url, chapter, width):
@@ -246,6 +248,7 @@ def test_figures_are_readable_on_a_laptop(browser, site_url, chapter, width):
         page.close()
 
 
+@pytest.mark.build
 def test_figures_follow_the_theme_switch_and_the_width(browser, site_url):
     """Switching the theme, or widening the window, redraws the figures to match."""
     page = _open(browser, site_url, "ch1_definition", "light")

@@ -58,6 +58,7 @@ def test_long_prose_is_split(chapter):
     assert max(lengths) <= MAX_SLIDE_CHARACTERS
 
 
+@pytest.mark.build
 def test_decks_exist_and_need_no_cdn():
     index = require_build(HTML / "slides" / "index.html").read_text(encoding="utf-8")
     for chapter in CHAPTERS:
@@ -69,6 +70,7 @@ def test_decks_exist_and_need_no_cdn():
     assert (HTML / "slides" / "reveal.js" / "dist" / "reveal.js").exists()
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_deck_steps_through_slides_offline(offline_page, chapter):
     page = offline_page.page
@@ -100,6 +102,7 @@ def test_deck_steps_through_slides_offline(offline_page, chapter):
     assert offline_page.console_errors == []
 
 
+@pytest.mark.build
 def test_deck_draws_its_figures(offline_page):
     page = offline_page.page
     page.goto(f"{offline_page.site_url}/slides/ch1_definition.slides.html", wait_until="load")
@@ -110,6 +113,7 @@ def test_deck_draws_its_figures(offline_page):
     )
 
 
+@pytest.mark.build
 def test_instructor_guide_is_its_own_page():
     guide = require_build(HTML / "book" / "instructor_guide.html").read_text(encoding="utf-8")
     assert "강좌 계획" in guide and "5장 워크숍 진행 방법" in guide
@@ -120,6 +124,7 @@ def test_instructor_guide_is_its_own_page():
         assert "퀴즈 정답" not in chapter_page and "교실에 던질 질문" not in chapter_page
 
 
+@pytest.mark.build
 def test_session_clock_runs_pauses_skips_and_resets(offline_page):
     page = offline_page.page
     page.clock.install()
@@ -156,6 +161,7 @@ def test_code_hidden_in_the_book_is_hidden_on_live_slides(chapter):
             assert cell.metadata.get("slideshow", {}).get("hide_code", False) == hidden_in_book
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_deck_has_a_korean_title_and_fits_a_phone(chapter):
     deck = require_build(HTML / "slides" / f"{chapter}.slides.html").read_text(encoding="utf-8")

@@ -47,6 +47,7 @@ def test_catalogs_compile_and_translate_into_korean(catalog):
             assert re.search("[가-힣]", msgstr), f"{msgid!r} is not Korean: {msgstr!r}"
 
 
+@pytest.mark.build
 def test_no_english_interface_text_on_any_page():
     require_build(HTML / "index.html")
     pages = [p for p in HTML.rglob("*.html") if not {"_static", "slides", "lite"} & set(p.parts)]
@@ -60,6 +61,7 @@ def test_no_english_interface_text_on_any_page():
     assert not found, found
 
 
+@pytest.mark.build
 def test_footer_names_the_authors_in_korean():
     page = require_build(HTML / "book" / "ch1_definition.html").read_text(encoding="utf-8")
     assert "지은이:" in page and "DevOps 입문 강좌 팀" in page
@@ -81,6 +83,7 @@ def test_korean_lines_break_between_words(offline_page):
     assert by_selector[".bd-article p"][1] >= 1.7
 
 
+@pytest.mark.build
 def test_every_page_has_a_korean_description():
     pages = [
         p

@@ -28,6 +28,7 @@ def page(chapter: str) -> str:
     return require_build(HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_launch_buttons_point_at_the_configured_repository(chapter):
     text = page(chapter)
@@ -120,6 +121,7 @@ def test_binder_files_pin_everything_the_notebooks_import():
     assert "-r binder/requirements.txt" in (ROOT / "requirements.txt").read_text()
 
 
+@pytest.mark.build
 def test_pdf_download_is_linked_from_every_page():
     pdf = require_build(HTML / "book.pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
@@ -129,6 +131,7 @@ def test_pdf_download_is_linked_from_every_page():
     assert 'href="../book.pdf"' in intro
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_notebook_and_source_downloads(chapter):
     text = page(chapter)
@@ -145,6 +148,7 @@ def _local_links(path: Path):
         yield href, (path.parent / unquote(href)).resolve()
 
 
+@pytest.mark.build
 def test_every_local_link_resolves():
     pages = list(require_build(HTML).glob("book/*.html")) + [
         HTML / "index.html",
@@ -202,11 +206,13 @@ def test_a_term_missing_from_the_glossary_is_refused():
         notebook_glossary.rewrite_terms("{term}`없는 용어`", names)
 
 
+@pytest.mark.build
 def test_chapters_link_terms_to_the_glossary_page():
     for chapter in CHAPTERS:
         assert 'href="glossary.html#term-' in page(chapter)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_chapter_has_exercises_with_hidden_solutions(chapter):
     text = page(chapter)
@@ -223,6 +229,7 @@ def test_at_least_one_exercise_per_chapter_changes_a_parameter():
         assert any(re.search(r"바꾸|줄이|늘리|두 배|로 두", e) for e in exercises), chapter
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_chapter_shows_its_quiz(chapter):
     notebook = (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8")
@@ -230,6 +237,7 @@ def test_each_chapter_shows_its_quiz(chapter):
     assert f'id="quiz_ch{chapter[2]}_' in page(chapter)
 
 
+@pytest.mark.build
 def test_references_page_lists_every_seed_link():
     references = require_build(HTML / "book" / "references.html").read_text(encoding="utf-8")
     for seed in (ROOT / "seeds").glob("*.txt"):

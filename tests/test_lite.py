@@ -39,6 +39,7 @@ def stated() -> dict:
 # ---------------------------------------------------------------- pins (no build)
 
 
+@pytest.mark.build
 def test_lite_pins_are_the_versions_pyodide_locks():
     lock = json.loads(require_build(PYODIDE_LOCK).read_text())["packages"]
     lite = pins(ROOT / "lite" / "requirements.txt")
@@ -78,6 +79,7 @@ def test_chapters_install_the_course_in_the_browser_lab():
 # ---------------------------------------------------------------- the built lab
 
 
+@pytest.mark.build
 def test_the_lab_serves_its_own_pyodide_and_a_lock_that_matches_it():
     lock_path = require_build(LITE / "static" / "pyodide" / "pyodide-lock.json")
     lock = json.loads(lock_path.read_text())
@@ -90,6 +92,7 @@ def test_the_lab_serves_its_own_pyodide_and_a_lock_that_matches_it():
         assert (lock_path.parent / core).exists()
 
 
+@pytest.mark.build
 def test_the_lab_never_falls_back_to_a_public_index():
     config = json.loads(require_build(LITE / "jupyter-lite.json").read_text())[
         "jupyter-config-data"
@@ -104,6 +107,7 @@ def test_the_lab_never_falls_back_to_a_public_index():
     assert (LITE / "api" / "translations" / "ko_KR.json").exists()
 
 
+@pytest.mark.build
 def test_the_lab_holds_every_chapter_without_outputs():
     for chapter in CHAPTERS:
         notebook = json.loads(require_build(LITE / "files" / f"{chapter}.ipynb").read_text())
@@ -112,6 +116,7 @@ def test_the_lab_holds_every_chapter_without_outputs():
     assert {"devops_course", "ipywidgets", "comm", "simpy", "jupyterquiz"} <= wheels
 
 
+@pytest.mark.build
 def test_every_chapter_page_has_the_button_and_its_note():
     for chapter in CHAPTERS:
         page = require_build(HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
@@ -123,6 +128,7 @@ def test_every_chapter_page_has_the_button_and_its_note():
     assert f"처음 한 번은 약 {stated()['first_load_mb']} MB" in intro
 
 
+@pytest.mark.build
 def test_the_pdf_has_no_lab_button():
     tex = require_build(ROOT / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
     assert "이 장의 코드와 위젯을 이 브라우저에서 실행합니다" not in tex
@@ -167,6 +173,7 @@ def canonical(value):
     return value
 
 
+@pytest.mark.build
 def test_pyodide_draws_what_cpython_draws():
     """Every interactive's default figure is the same in Pyodide (node, offline) as
     in this CPython: same seed, same draws, same numbers."""

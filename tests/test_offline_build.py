@@ -24,11 +24,8 @@ def _copy_repository(target: Path) -> None:
     build = ROOT / "_build"
     if (build / ".jupyter_cache").is_dir():
         # Reuse executed notebooks (executing them offline works too, just slower),
-        # with the digests that say the cache belongs to this package.
+        # with the digests (inside the cache) of what their outputs came from.
         shutil.copytree(build / ".jupyter_cache", target / "_build" / ".jupyter_cache")
-        for stamp in (".package-digest", ".extension-digest"):
-            if (build / stamp).exists():
-                shutil.copy2(build / stamp, target / "_build" / stamp)
 
 
 def _isolated() -> list[str]:

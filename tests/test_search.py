@@ -110,6 +110,7 @@ def test_javascript_stemmer_matches_python(browser):
     assert result == python
 
 
+@pytest.mark.build
 def test_index_holds_bare_stems():
     text = require_build(HTML / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
@@ -118,6 +119,7 @@ def test_index_holds_bare_stems():
     assert "배포를" not in index["terms"] and "개발과" not in index["terms"]
 
 
+@pytest.mark.build
 def test_search_finds_every_page_for_every_query(browser):
     records = search_eval.evaluate(require_build(HTML), browser=browser)
     assert len(records) >= 20
@@ -213,6 +215,7 @@ def test_glossary_spellings_are_read_and_indexed():
     assert "도커" not in terms
 
 
+@pytest.mark.build
 def test_every_spelled_name_is_written_in_the_book():
     """The glossary's table lists names the book uses, and each is searchable."""
     from devops_course.book.korean_search import spellings_from_glossary

@@ -19,6 +19,7 @@ TRACE_STATE = (
 )
 
 
+@pytest.mark.build
 def test_site_was_built():
     require_build(HTML / "index.html")
     assert len(SITE_PAGES) >= 15
@@ -65,6 +66,7 @@ def test_page_is_accessible_in_dark_mode(offline_page, path):
     assert _serious_violations(page) == []
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     "path", [p for p in SITE_PAGES if p.startswith("book/") or p.startswith("slides/")]
 )
@@ -134,6 +136,7 @@ def test_every_explorer_reacts_to_keyboard(offline_page, path):
     assert offline_page.console_errors == []
 
 
+@pytest.mark.build
 def test_chapter_pages_stay_under_budget():
     own, shared = page_weight.weights(require_build(HTML))
     for page, size in own.items():
@@ -144,12 +147,14 @@ def test_chapter_pages_stay_under_budget():
     assert plotly_js, "plotly.js is one shared, cached asset"
 
 
+@pytest.mark.build
 def test_no_page_embeds_plotly_js():
     for path in SITE_PAGES:
         text = (HTML / path).read_text(encoding="utf-8")
         assert "plotly.js v" not in text, path
 
 
+@pytest.mark.build
 def test_every_page_offers_the_live_version_note():
     for path in CHAPTER_PAGES:
         text = (HTML / path).read_text(encoding="utf-8")
@@ -164,6 +169,7 @@ def test_every_page_offers_the_live_version_note():
         assert notes >= 1 and notes == explorers, path
 
 
+@pytest.mark.build
 def test_plotly_loads_only_when_a_figure_comes_near(offline_page):
     """A chapter's first view loads no plotly.js; scrolling to a figure loads it."""
     requested = []
@@ -176,6 +182,7 @@ def test_plotly_loads_only_when_a_figure_comes_near(offline_page):
     assert len(requested) == 1
 
 
+@pytest.mark.build
 def test_the_plotly_bundle_draws_every_trace_type_of_the_book():
     from devops_course.book.plotly_bundle import TRACES
     from devops_course.interactives import NAMES, load
@@ -201,6 +208,7 @@ def test_the_plotly_bundle_draws_every_trace_type_of_the_book():
     assert len(bundles) == 1 and bundles[0].stat().st_size < 1.5e6
 
 
+@pytest.mark.build
 def test_no_page_loads_the_theme_s_fontawesome_js():
     """The theme's webfonts draw the icons; its 1.5 MB fontawesome.js is left out."""
     for path in SITE_PAGES:
@@ -209,6 +217,7 @@ def test_no_page_loads_the_theme_s_fontawesome_js():
     assert "fa-solid-900.woff2" in css and ".fa-rocket" in css
 
 
+@pytest.mark.build
 def test_only_the_search_page_loads_the_search_index():
     """searchindex.js (240 KB) is for search.html; the search box on other pages
     opens that page (search-as-you-type is off)."""

@@ -6,11 +6,13 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import HTML, ROOT, require_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import page_weight  # noqa: E402
 
+pytestmark = pytest.mark.build
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

@@ -4,12 +4,16 @@ Both builds run `jupyter-book build` with `-n -W --keep-going`, so any warning
 fails the build. Notebooks execute through the jupyter-cache in
 `_build/.jupyter_cache`: an unchanged notebook is not executed again.
 
-The cache only knows a notebook's own code, so a change to the course package
-(which the notebooks import), to its data (quizzes, session plans) or to the pinned
-runtime would leave stale outputs behind. This script keeps a digest of all of
-them next to the cache and clears the cache when it changes; a change to the
-Sphinx extension (`devops_course/book`) likewise clears the saved Sphinx
-environment.
+Nothing may be stale after an incremental build:
+
+* a notebook whose imported course code, package data (quizzes, session plans) or
+  pinned runtime changed is executed and read again (the Sphinx extension
+  `devops_course.book.fresh_outputs`, page by page);
+* a change to the Sphinx extension (`devops_course/book` and the course code it
+  imports) changes how every page is written, so this script clears the saved
+  Sphinx environment and the output (the execution cache stays);
+* the slides are exported from the notebooks as this build executed them, and the
+  lab is rebuilt when anything it serves changed.
 """
 
 from __future__ import annotations
@@ -67,13 +71,20 @@ def jupyter_book(*arguments: str) -> float:
 
 
 def build_slides() -> list[Path]:
-    """Export every chapter to a reveal.js deck in _build/html/slides."""
+    """Export every chapter, as this build executed it, to a reveal.js deck in
+    _build/html/slides."""
     from devops_course.book.plotly_bundle import bundle_name
     from devops_course.book.slides import build_decks
 
-    chapters = sorted((ROOT / "book").glob("ch*.ipynb"))
+    executed = BUILD / "jupyter_execute" / "book"
+    chapters = [executed / path.name for path in sorted((ROOT / "book").glob("ch*.ipynb"))]
+    missing = [path for path in chapters if not path.exists()]
+    if missing:
+        sys.exit(f"[build] no executed notebook at {missing[0]}")
     node_modules = ROOT / "node_modules"
-    return build_decks(chapters, BUILD / "html", node_modules, bundle_name(node_modules))
+    return build_decks(
+        chapters, BUILD / "html", node_modules, bundle_name(node_modules), ROOT / "book" / "images"
+    )
 
 
 def build_lite(runtime: list[Path]) -> float | None:
@@ -100,21 +111,17 @@ def build_lite(runtime: list[Path]) -> float | None:
 
 
 def main() -> None:
-    # Everything a notebook's outputs depend on besides its own cells: the package's
-    # code and data (quizzes, session plans) and the pinned runtime.
-    runtime = [
-        p
-        for p in PACKAGE.rglob("*")
-        if p.is_file()
-        and "book" not in p.relative_to(PACKAGE).parts
-        and p.suffix in (".py", ".json")
-    ] + [ROOT / "requirements.txt", ROOT / "binder" / "requirements.txt"]
-    extension = [
-        p for p in (PACKAGE / "book").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    from devops_course.book.fresh_outputs import RUNTIME_PINS, module_closure
+
+    # What the lab serves besides the notebooks: the package's code and data and
+    # the pinned runtime.
+    runtime = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".json")] + [
+        ROOT / pin for pin in RUNTIME_PINS
     ]
-    invalidate(
-        ".package-digest", digest(runtime), [BUILD / ".jupyter_cache", BUILD / "jupyter_execute"]
-    )
+    # How pages are written: the extension, its data, and the course code it imports.
+    extension = {
+        p for p in (PACKAGE / "book").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    } | module_closure(["import devops_course.book"])
     invalidate(
         ".extension-digest",
         digest(extension),

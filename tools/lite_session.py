@@ -11,7 +11,7 @@ import json
 import time
 from dataclasses import dataclass, field
 
-from local_site import Server, keep_offline
+from local_site import Server, keep_offline, still_context
 
 KERNEL_IDLE = """() => {
   const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -63,7 +63,7 @@ class LabPage:
 
     def __init__(self, browser, site_url: str):
         self.site_url = site_url
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = still_context(browser, viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.external: list[str] = []
         keep_offline(self.context, site_url, self.external)

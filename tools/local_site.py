@@ -82,6 +82,31 @@ def serve(directory: str, compress: bool = False) -> tuple[Server, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+# Tests check what a page settles into, never a frame in between: a colour read while
+# a `transition: all` runs after the theme flips is neither the old nor the new one.
+STILL_CSS = (
+    "*,*::before,*::after{transition:none!important;animation:none!important;"
+    "scroll-behavior:auto!important}"
+)
+STILL_SCRIPT = f"""(() => {{
+  const add = () => {{
+    const style = document.createElement("style");
+    style.dataset.courseTest = "still";
+    style.textContent = {STILL_CSS!r};
+    (document.head || document.documentElement).appendChild(style);
+  }};
+  if (document.documentElement) add();
+  else document.addEventListener("DOMContentLoaded", add, {{ once: true }});
+}})();"""
+
+
+def still_context(browser, **options):
+    """A browser context for tests: reduced motion, and no CSS transition or animation."""
+    context = browser.new_context(reduced_motion="reduce", **options)
+    context.add_init_script(STILL_SCRIPT)
+    return context
+
+
 def keep_offline(target, site_url: str, blocked: list[str]) -> None:
     """Let a Playwright page or context reach only ``site_url``: every other request
     is aborted and its URL appended to ``blocked``."""

@@ -241,6 +241,7 @@ def _add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
 
 def setup(app: Sphinx) -> dict:
     """Register the node, its writers and the course's static assets."""
+    app.setup_extension("devops_course.book.fresh_outputs")
     app.setup_extension("devops_course.book.korean_ui")
     app.setup_extension("devops_course.book.theme_assets")
     app.add_node(

@@ -197,15 +197,15 @@ def _title(notebook_path: Path) -> str:
 
 
 def build_decks(
-    chapters: list[Path], site: Path, node_modules: Path, plotly_name: str
+    chapters: list[Path], site: Path, node_modules: Path, plotly_name: str, images: Path
 ) -> list[Path]:
-    """Export every chapter's deck and the index page into ``site/slides``."""
+    """Export every chapter's deck and the index page into ``site/slides``; the
+    decks' pictures come from ``images``."""
     out_dir = site / "slides"
     out_dir.mkdir(parents=True, exist_ok=True)
     reveal = reveal_files(node_modules)
     for part in ("dist", "plugin"):
         shutil.copytree(reveal / part, out_dir / "reveal.js" / part, dirs_exist_ok=True)
-    images = chapters[0].parent / "images"
     if images.is_dir():
         shutil.copytree(images, out_dir / "images", dirs_exist_ok=True)
     decks = [export_deck(path, out_dir, "../_static", plotly_name) for path in chapters]

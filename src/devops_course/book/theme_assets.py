@@ -36,8 +36,12 @@ def without_fontawesome_js(text: str) -> str:
 def override_macros(app: Sphinx, config: Config) -> None:
     folder = Path(app.doctreedir).parent / "course-templates"
     target = folder / MACROS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(without_fontawesome_js(theme_macros().read_text(encoding="utf-8")))
+    text = without_fontawesome_js(theme_macros().read_text(encoding="utf-8"))
+    # Written only when it differs: Sphinx rewrites every page whose output is older
+    # than the newest template, so a fresh copy on each build would redo them all.
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     config.templates_path.insert(0, str(folder))
 
 

@@ -29,6 +29,8 @@ class Field:
     mapping of value to Korean label) or ``"text"`` (``low`` to ``high`` characters).
     ``control=False`` keeps a model input out of the widget; ``play=True`` shows an
     integer as a Play button that steps through its range (a replay position).
+    ``limit`` names, in Korean, a rule the range alone cannot say because it depends
+    on another field (e.g. "기간의 날수 이하"); the caption shows it.
     """
 
     label: str
@@ -42,6 +44,7 @@ class Field:
     step: float | None = None
     control: bool = True
     play: bool = False
+    limit: str = ""
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -65,11 +68,9 @@ class Field:
         """The control's label: name, unit and allowed range, e.g. "인계 지연(시간, 0~168)"."""
         if self.kind == "choice":
             return self.label
-        if self.kind == "text":
-            unit = f"{self.unit}, " if self.unit else ""
-            return f"{self.label}({unit}{self.range_text})"
         unit = f"{self.unit}, " if self.unit else ""
-        return f"{self.label}({unit}{self.range_text})"
+        limit = f", {self.limit}" if self.limit else ""
+        return f"{self.label}({unit}{self.range_text}{limit})"
 
     def check(self, value: object) -> Any:
         """Return ``value`` in its canonical type, or raise CourseInputError in Korean."""
@@ -120,10 +121,27 @@ class Spec(Mapping[str, Field]):
     def check(self, params: Mapping[str, Any] | None = None, **overrides: Any) -> dict[str, Any]:
         """Defaults, updated with ``params`` and ``overrides``, every value checked.
 
-        Unknown names are refused, so a misspelt parameter cannot pass silently.
+        This is every model's one gate: ``None`` and ``{}`` mean the defaults; input
+        that is not a mapping of names, and unknown names, are refused in Korean, so
+        a misspelt parameter cannot pass silently.
         """
-        values = {**self.defaults(), **(params or {}), **overrides}
-        unknown = sorted(set(values) - set(self._fields))
+        if params is None:
+            params = {}
+        if not isinstance(params, Mapping):
+            raise CourseInputError(
+                f"입력은 이름과 값의 짝(dict)이어야 합니다 (받은 값: {shown(params)})."
+            )
+        names = [*params, *overrides]
+        strange = [name for name in names if not isinstance(name, str)]
+        if strange:
+            raise CourseInputError(
+                f"입력 이름은 글자여야 합니다 (받은 값: {', '.join(shown(n) for n in strange)})."
+            )
+        unknown = sorted(set(names) - set(self._fields))
         if unknown:
-            raise CourseInputError(f"알 수 없는 입력 이름입니다: {', '.join(unknown)}.")
+            allowed = ", ".join(f"{name}({spec.label})" for name, spec in self._fields.items())
+            raise CourseInputError(
+                f"알 수 없는 입력 이름입니다: {', '.join(unknown)}. 가능한 이름: {allowed}."
+            )
+        values = {**self.defaults(), **params, **overrides}
         return {name: self._fields[name].check(value) for name, value in values.items()}

@@ -89,9 +89,19 @@ def require_choice(
     allowed = list(choices)
     # True == 1 in Python; a flag is not a step number unless the choices are flags.
     is_stray_flag = isinstance(value, bool) and not any(isinstance(c, bool) for c in allowed)
-    if value not in allowed or is_stray_flag:
+    # 4.0 == 4 and Decimal("3") == 3: hand back the choice itself, never the caller's twin.
+    matches = [] if is_stray_flag else [choice for choice in allowed if _same(choice, value)]
+    if not matches:
         listed = ", ".join((labels or {}).get(choice, choice) for choice in allowed)
         raise CourseInputError(
             f"{label}: 다음 중 하나를 고르세요: {listed} (받은 값: {shown(value)})."
         )
-    return value  # type: ignore[return-value]
+    return matches[0]
+
+
+def _same(choice: object, value: object) -> bool:
+    """True if ``value`` equals ``choice`` (an unhashable or odd value never does)."""
+    try:
+        return bool(choice == value)
+    except Exception:  # a value whose == raises is simply not a choice
+        return False

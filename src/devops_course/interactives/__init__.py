@@ -6,8 +6,9 @@ module to copy for a new one):
 * ``TITLE``: the Korean title;
 * ``SPEC``: a :class:`~devops_course.core.params.Spec`, the inputs with their Korean
   labels, units, ranges and defaults, written once for validation and controls;
-* ``model(params) -> result``: pure and deterministic, raising
-  :class:`~devops_course.core.errors.CourseInputError` for bad input;
+* ``model(params) -> result``: pure and deterministic; ``params`` goes through
+  ``SPEC.check`` first (``None`` and ``{}`` are the defaults), so any bad input,
+  of any type, raises :class:`~devops_course.core.errors.CourseInputError` in Korean;
 * ``figure(result) -> dict``: the figure as plain plotly JSON, with Korean alt text;
 * ``explorer() -> dict``: the kernel-free figure for the static book and the PDF,
   whose default view is ``figure(model(SPEC.defaults()))`` unless the module says
@@ -15,7 +16,9 @@ module to copy for a new one):
 * ``interactive()``: the three media together (live widget, explorer, text).
 
 The conformance test (``tests/test_registry.py``) checks every part of every
-registered module, and that no module under this package is left unregistered.
+registered module, and that no module under this package is left unregistered;
+``tests/test_fuzz.py`` drives every model with hostile input built from its
+``SPEC`` and bounds the cost of every corner of its ranges.
 """
 
 from __future__ import annotations

@@ -34,7 +34,8 @@ TITLE = "배포 빈도 비교"
 VIEW_NAMES = ("하루 배포 횟수", "배포 간격")
 SPEC = Spec(
     name=Field("조직 이름", "우리 팀", kind="text", low=1, high=20),
-    deploys=Field("배포 횟수", 2.0, low=0, high=10_000_000, low_inclusive=False),
+    # Once a century at the rarest: a smaller count has no interval a figure can show.
+    deploys=Field("배포 횟수", 2.0, low=0.01, high=10_000_000),
     period=Field(
         "기간", "week", kind="choice", choices={key: label for key, (label, _) in PERIODS.items()}
     ),

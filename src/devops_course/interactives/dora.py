@@ -33,7 +33,8 @@ HOURS_PER_MONTH = 730.0  # 365 days / 12 x 24 hours
 FIVE_YEARS_HOURS = 24 * 365 * 5
 TITLE = "DORA 네 가지 핵심 지표 자가 진단"
 SPEC = Spec(
-    deploys_per_month=Field("한 달 배포 횟수", 4.0, low=0, high=1_000_000),
+    # 0.01 a month is once in eight years; a rarer team has no failure rate to compute.
+    deploys_per_month=Field("한 달 배포 횟수", 4.0, low=0.01, high=1_000_000),
     failed_per_month=Field("그중 장애를 일으킨 배포 수", 1.0, low=0, high=1_000_000),
     lead_time_hours=Field("변경 리드 타임", 72.0, low=0.01, high=FIVE_YEARS_HOURS, unit="시간"),
     restore_hours=Field("서비스 복구 시간", 6.0, low=0.01, high=FIVE_YEARS_HOURS, unit="시간"),
@@ -131,11 +132,6 @@ def assess(
     )
     deploys, failed = checked["deploys_per_month"], checked["failed_per_month"]
     lead, restore = checked["lead_time_hours"], checked["restore_hours"]
-    if deploys == 0:
-        raise CourseInputError(
-            "한 달 배포 횟수: 0이면 변경 실패율을 계산할 수 없습니다. 배포가 드물다면 "
-            "소수로 입력하세요(예: 6개월에 한 번이면 0.17)."
-        )
     if failed > deploys:
         raise CourseInputError(
             f"그중 장애를 일으킨 배포 수({failed:g})가 한 달 배포 횟수({deploys:g})보다 많을 수 없습니다."

@@ -32,7 +32,14 @@ SPEC = Spec(
         "기간", "month", kind="choice", choices={key: label for key, (label, _) in PERIODS.items()}
     ),
     history=Field("장애 기록", EXAMPLE_HISTORY, kind="text", unit="일:분, …", high=500),
-    today=Field("오늘", 30.0, low=1, high=max(days for _, days in PERIODS.values()), unit="며칠째"),
+    today=Field(
+        "오늘",
+        30.0,
+        low=1,
+        high=max(days for _, days in PERIODS.values()),
+        unit="며칠째",
+        limit="기간의 날수 이하",
+    ),
 )
 
 
@@ -110,7 +117,7 @@ def report(
     """Check the inputs and build the report for ``today`` (a day of the period)."""
     checked = SPEC.check(slo=slo, period=period, history=history, today=today)
     days = PERIODS[checked["period"]][1]
-    today = require_number("오늘(기간의 며칠째)", checked["today"], 1, days)
+    today = require_number("오늘", checked["today"], 1, days)
     return BudgetReport(checked["slo"], days, today, parse_history(checked["history"], days))
 
 

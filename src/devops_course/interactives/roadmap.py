@@ -11,6 +11,7 @@ monitoring.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.errors import CourseInputError
@@ -42,17 +43,17 @@ class RoadmapWarning:
     lesson: str
 
 
-def check_plan(plan: dict[str, int]) -> dict[str, int]:
-    """Validate a plan: every step has a phase from 0 (left out) to 4."""
-    unknown = set(plan) - set(STEPS)
-    if unknown:
-        raise CourseInputError(
-            f"로드맵: 알 수 없는 단계 {sorted(unknown)}. 가능한 단계: {', '.join(STEPS.values())}."
-        )
-    checked = SPEC.check({key: plan.get(key, 0) for key in STEPS})
-    if not any(checked.values()):
+def check_plan(plan: Mapping[str, int]) -> dict[str, int]:
+    """Validate a whole plan: a step missing from ``plan`` is left out (phase 0)."""
+    if isinstance(plan, Mapping):
+        plan = {**dict.fromkeys(STEPS, 0), **plan}
+    return _some_step_planned(SPEC.check(plan))
+
+
+def _some_step_planned(plan: dict[str, int]) -> dict[str, int]:
+    if not any(plan.values()):
         raise CourseInputError("로드맵: 적어도 한 단계는 일정에 넣으세요.")
-    return checked
+    return plan
 
 
 def review(plan: dict[str, int]) -> list[RoadmapWarning]:
@@ -144,9 +145,10 @@ class Review:
     warnings: list[RoadmapWarning]
 
 
-def model(params: dict) -> Review:
-    """The model: the plan checked, and the chapter's warnings about it."""
-    plan = check_plan(params)
+def model(params: dict | None = None) -> Review:
+    """The model: the plan checked (a step not given keeps its default phase), and
+    the chapter's warnings about it."""
+    plan = _some_step_planned(SPEC.check(params))
     return Review(plan, review(plan))
 
 

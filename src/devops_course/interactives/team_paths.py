@@ -33,7 +33,10 @@ SPEC = Spec(
 
 def paths(people: int) -> int:
     """Communication paths among ``people``: n(n-1)/2."""
-    n = require_int("인원", people, 1, MAX_PEOPLE)
+    return _paths(require_int("인원", people, 1, MAX_PEOPLE))
+
+
+def _paths(n: int) -> int:
     return n * (n - 1) // 2
 
 
@@ -44,8 +47,8 @@ def split_paths(people: int, team_size: int) -> tuple[int, int, int]:
     n, size = checked["people"], checked["team_size"]
     teams = math.ceil(n / size)
     base, extra = divmod(n, teams)
-    inside = extra * paths(base + 1) + (teams - extra) * paths(base)
-    return teams, inside, paths(teams)
+    inside = extra * _paths(base + 1) + (teams - extra) * _paths(base)
+    return teams, inside, _paths(teams)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def model(params: dict) -> TeamPaths:
         team_size,
         *split_paths(people, team_size),
         sizes,
-        [paths(n) for n in sizes],
+        [_paths(n) for n in sizes],
         [sum(split_paths(n, team_size)[1:]) for n in sizes],
     )
 
