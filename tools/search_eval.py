@@ -39,6 +39,9 @@ QUERIES = [
     "오류 예산",
     "복구",
     "사일로",
+    "사일로는",
+    "파이프라인",
+    "파이프라인을",
     "자동화",
     "마이크로서비스",
     "협업",
@@ -116,9 +119,10 @@ def expected_pages(site: Path, query: str) -> set[str]:
             if name.search(page_text(path).lower()) or query in page_text(path)
         }
     sys.path.insert(0, str(ROOT / "src"))
-    from devops_course.book.korean_search import stem, tokens
+    from devops_course.book.korean_search import keep_whole_from_glossary, stem, tokens
 
-    words = [stem(word) for word in tokens(query)]
+    keep = frozenset(keep_whole_from_glossary((ROOT / "book" / "glossary.md").read_text("utf-8")))
+    words = [stem(word, keep) for word in tokens(query)]
     # Hangul words carry particles, so any occurrence counts (a one-syllable word
     # only on its own: 판 is not in 판단); Latin words count as whole words ("ci"
     # in "CI/CD", not in "social").

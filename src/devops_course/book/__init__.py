@@ -30,7 +30,7 @@ from ..core.phone import PHONE_BELOW, phone_patch
 from ..core.style import DARK_COLOURS
 from .css_bundle import bundle_stylesheets, write_bundles
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
-from .korean_search import SearchKorean, spellings_from_glossary
+from .korean_search import SearchKorean, keep_whole_from_glossary, spellings_from_glossary
 from .latex_images import render_print_images, start_browser, stop_browser
 from .launch import add_jupyterhub_button, add_lite_button, insert_lite_banner
 from .plotly_bundle import build_bundle, bundle_name
@@ -163,11 +163,16 @@ def _add_static_path(app: Sphinx, config) -> None:
 
 
 def _add_spellings(app: Sphinx, config) -> None:
-    # The search indexes the Hangul spellings that the glossary lists.
+    # The search indexes the Hangul spellings that the glossary lists, and never
+    # cuts the words the glossary names.
     glossary = Path(app.srcdir) / "book" / "glossary.md"
     if glossary.exists():
-        spellings = spellings_from_glossary(glossary.read_text(encoding="utf-8"))
-        config.html_search_options = {**(config.html_search_options or {}), "spellings": spellings}
+        text = glossary.read_text(encoding="utf-8")
+        config.html_search_options = {
+            **(config.html_search_options or {}),
+            "spellings": spellings_from_glossary(text),
+            "keep_whole": keep_whole_from_glossary(text),
+        }
 
 
 def _node_modules(app: Sphinx) -> Path:

@@ -18,7 +18,10 @@ This language
 * also indexes a one-syllable noun under its particle (``판으로`` adds ``판``), so
   a short phrase such as ``피자 두 판`` is found;
 * indexes the Hangul spellings of the English names the book writes (``Docker``
-  adds ``도커``), from the table in the glossary (:func:`spellings_from_glossary`).
+  adds ``도커``), from the table in the glossary (:func:`spellings_from_glossary`);
+* never cuts a word the glossary names (:func:`keep_whole_from_glossary`): loanwords
+  such as ``파이프라인``, ``사일로`` or ``도메인`` end in syllables that look like
+  particles, but only what follows them comes off (``파이프라인을`` is ``파이프라인``).
 
 The suffix list lives in one place, :data:`SUFFIXES`; the JavaScript stemmer is
 generated from it, so both sides always cut words the same way.
@@ -129,18 +132,23 @@ TOKEN = re.compile(rf"[{HANGUL}]+|[^\W{HANGUL}_]+", re.UNICODE)
 IS_HANGUL = re.compile(rf"^[{HANGUL}]+$")
 
 
-def stem(word: str) -> str:
-    """The search stem of one token: lower case, particles and endings removed."""
+def stem(word: str, keep: frozenset[str] = frozenset()) -> str:
+    """The search stem of one token: lower case, particles and endings removed,
+    stopping at a word in ``keep`` (the glossary's words, kept whole)."""
     word = word.lower()
     if not IS_HANGUL.match(word):
         return word
-    while True:  # 배포하기는 -> 배포하기 -> 배포; stops when nothing more comes off
-        for suffix in SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_SYLLABLES:
-                word = word[: -len(suffix)]
-                break
-        else:
+    while word not in keep:  # 배포하기는 -> 배포하기 -> 배포; stops when nothing comes off
+        cuts = [
+            word[: -len(suffix)]
+            for suffix in SUFFIXES
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_SYLLABLES
+        ]
+        if not cuts:
             break
+        # the longest suffix, unless a shorter one leaves a word kept whole
+        # (사일로는: 사일로 + 는, not 사일 + 로는)
+        word = next((cut for cut in cuts if cut in keep), cuts[0])
     return word
 
 
@@ -149,11 +157,11 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
-def index_terms(word: str) -> list[str]:
+def index_terms(word: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """What the index stores for one token: its stem, for a Hangul stem of three
     or more syllables every two-syllable piece of it, and for one syllable with a
     particle (``판으로``) the syllable itself."""
-    stemmed = stem(word)
+    stemmed = stem(word, keep)
     terms = [stemmed]
     if IS_HANGUL.match(stemmed) and len(stemmed) > 2:
         terms += [stemmed[i : i + 2] for i in range(len(stemmed) - 1)]
@@ -178,16 +186,41 @@ def spellings_from_glossary(text: str) -> dict[tuple[str, ...], list[str]]:
     return table
 
 
+# Loanwords the book writes that are no glossary term but end like a particle.
+ALWAYS_WHOLE = ("온라인", "오프라인", "로그인", "도메인", "가이드라인", "타임라인")
+
+
+def keep_whole_from_glossary(text: str) -> list[str]:
+    """The Hangul words of the glossary's terms and of its spellings table, and
+    :data:`ALWAYS_WHOLE`: nouns the stemmer must never cut (``사일로`` is not
+    ``사일`` + ``로``)."""
+    terms = []
+    in_glossary = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_glossary = line.startswith("```{glossary}")
+        elif in_glossary and line.strip() and not line.startswith(" "):
+            terms.append(line)
+    section = (
+        text.split("## 영어 이름의 한글 표기", 1)[-1] if "## 영어 이름의 한글 표기" in text else ""
+    )
+    terms += [hangul for _, hangul in SPELLING_ROW.findall(section)]
+    words = {word for term in terms for word in tokens(term) if IS_HANGUL.match(word)}
+    words.update(ALWAYS_WHOLE)
+    return sorted(word for word in words if len(word) >= MIN_SYLLABLES)
+
+
 SPACED_PAIR = re.compile(rf"(?<![{HANGUL}])([{HANGUL}]+)\s+(?=([{HANGUL}]+))")
 
 
-def joined_compounds(text: str) -> list[str]:
+def joined_compounds(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """``리드 타임은`` -> ``리드타임``: two neighbouring Hangul words joined, when the
     first has no particle or ending (``개발의 흐름`` is no compound)."""
     joined = []
     for first, second in SPACED_PAIR.findall(text):
-        if stem(first) == first.lower() and not any(first.endswith(s) for s in SUFFIXES):
-            joined.append(first + stem(second))
+        bare = first in keep or not any(first.endswith(s) for s in SUFFIXES)
+        if stem(first, keep) == first.lower() and bare:
+            joined.append(first + stem(second, keep))
     return joined
 
 
@@ -209,6 +242,7 @@ JS_TEMPLATE = r"""
 /* Korean search: the same splitting and stemming as devops_course.book.korean_search. */
 const KOREAN_SUFFIXES = %(suffixes)s;
 const KOREAN_MIN_SYLLABLES = %(minimum)d;
+const KOREAN_KEEP_WHOLE = new Set(%(keep)s);
 const KOREAN_HANGUL = /^[\uac00-\ud7a3]+$/;
 var splitQuery = function (query) {
   return query.match(/[\uac00-\ud7a3]+|(?:(?![\uac00-\ud7a3])[\p{L}\p{N}])+/gu) || [];
@@ -217,17 +251,26 @@ var Stemmer = function () {
   this.stemWord = function (word) {
     word = word.toLowerCase();
     if (!KOREAN_HANGUL.test(word)) { return word; }
-    for (;;) {
-      const suffix = KOREAN_SUFFIXES.find(function (s) {
+    while (!KOREAN_KEEP_WHOLE.has(word)) {
+      const cuts = KOREAN_SUFFIXES.filter(function (s) {
         return word.endsWith(s) && word.length - s.length >= KOREAN_MIN_SYLLABLES;
-      });
-      if (!suffix) { break; }
-      word = word.slice(0, word.length - suffix.length);
+      }).map(function (s) { return word.slice(0, word.length - s.length); });
+      if (!cuts.length) { break; }
+      word = cuts.find(function (cut) { return KOREAN_KEEP_WHOLE.has(cut); }) || cuts[0];
     }
     return word;
   };
 };
 """
+
+
+def js_stemmer(keep: frozenset[str] = frozenset()) -> str:
+    """The query side's splitter and stemmer, cutting as :func:`stem` does."""
+    return JS_TEMPLATE % {
+        "suffixes": json.dumps(SUFFIXES, ensure_ascii=False),
+        "minimum": MIN_SYLLABLES,
+        "keep": json.dumps(sorted(keep), ensure_ascii=False),
+    }
 
 
 class SearchKorean(SearchLanguage):
@@ -236,17 +279,17 @@ class SearchKorean(SearchLanguage):
     lang = "ko"
     language_name = "Korean"
     stopwords = STOPWORDS
-    js_stemmer_code = JS_TEMPLATE % {
-        "suffixes": json.dumps(SUFFIXES, ensure_ascii=False),
-        "minimum": MIN_SYLLABLES,
-    }
+    js_stemmer_code = js_stemmer()
     js_splitter_code = ""
 
     def init(self, options: dict) -> None:
         """``options["spellings"]``: the glossary's Hangul spellings (see
-        :func:`spellings_from_glossary`), set from ``html_search_options``."""
+        :func:`spellings_from_glossary`), and ``options["keep_whole"]``: the words
+        never cut (:func:`keep_whole_from_glossary`), set from ``html_search_options``."""
         self.spellings = options.get("spellings") or {}
         self.longest_name = max((len(name) for name in self.spellings), default=0)
+        self.keep = frozenset(options.get("keep_whole") or ())
+        self.js_stemmer_code = js_stemmer(self.keep)
 
     def split(self, input: str) -> list[str]:
         """Tokens of the text, with the two-syllable pieces of long Hangul stems, the
@@ -254,8 +297,8 @@ class SearchKorean(SearchLanguage):
         found: list[str] = []
         words = tokens(input)
         for word in words:
-            found.extend(index_terms(word))
-        return found + joined_compounds(input) + self._spelled(words)
+            found.extend(index_terms(word, self.keep))
+        return found + joined_compounds(input, self.keep) + self._spelled(words)
 
     def _spelled(self, words: list[str]) -> list[str]:
         """Index terms of the Hangul spellings of the English names in ``words``."""
@@ -265,12 +308,12 @@ class SearchKorean(SearchLanguage):
             for start in range(len(lower) - size + 1):
                 for spelling in self.spellings.get(tuple(lower[start : start + size]), ()):
                     for word in tokens(spelling):
-                        found.extend(index_terms(word))
-                    found.extend(joined_compounds(spelling))
+                        found.extend(index_terms(word, self.keep))
+                    found.extend(joined_compounds(spelling, self.keep))
         return found
 
     def word_filter(self, word: str) -> bool:
         return bool(word) and word not in self.stopwords and not word.isdigit()
 
     def stem(self, word: str) -> str:
-        return stem(word)
+        return stem(word, self.keep)
