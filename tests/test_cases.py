@@ -6,7 +6,7 @@ import re
 import pytest
 
 from devops_course.classroom import session_clock
-from devops_course.classroom.quiz import Quiz, answer_key, load, printable
+from devops_course.classroom.quiz import Quiz, answer_key, load, printable, with_verdicts
 from devops_course.core.errors import CourseInputError
 from devops_course.interactives import (
     canary,
@@ -371,6 +371,15 @@ def test_answer_key_and_printable():
     assert "**4.32**" in key
     text = printable(load("ch1"), "1장 퀴즈")
     assert text.count("   - 가.") == sum(1 for q in load("ch1") if q["type"] != "numeric")
+
+
+@pytest.mark.parametrize("name", ["ch1", "ch2", "ch3", "ch4", "ch5"])
+def test_every_feedback_says_right_or_wrong_in_words(name):
+    for question in with_verdicts(load(name)):
+        for answer in question["answers"]:
+            verdict = "✔ 맞았습니다. " if answer.get("correct") else "✘ 틀렸습니다. "
+            assert answer["feedback"].startswith(verdict), answer
+            assert "맞았습니다" not in answer["feedback"][len(verdict) :][:6], answer
 
 
 def test_quiz_files_have_the_fields_jupyterquiz_reads():

@@ -132,7 +132,14 @@ def test_every_field_at_the_edges_of_floats(name):
             _run(module, {key: value})
 
 
-NOT_MAPPINGS = ("abc", [("a", 1)], 3, 2.5, b"x", object(), {1: 2}, {None: 1}, {("a",): 1})
+class Opaque:
+    """Some object that is no mapping, with a stable name for the test's id."""
+
+    def __repr__(self) -> str:
+        return "Opaque()"
+
+
+NOT_MAPPINGS = ("abc", [("a", 1)], 3, 2.5, b"x", Opaque(), {1: 2}, {None: 1}, {("a",): 1})
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -256,11 +256,14 @@ def test_quiz_in_the_browser_offline(offline_page):
     wrong.click()
     feedback = first.locator(".Feedback")
     assert "incorrect" in feedback.get_attribute("class")
+    # said in words, not only in red
+    assert feedback.inner_text().startswith("✘ 틀렸습니다.")
     assert "DevOps는 개발(Dev)과 운영(Ops)의 조합입니다" in feedback.inner_text()
     wrong.evaluate("el => Promise.all(el.getAnimations().map(a => a.finished))")
     first.screenshot(path=screenshot_path("quiz-ch4-wrong.png"))
     first.locator("label.MCButton[data-correct='true']").click()
     assert "correct" in feedback.get_attribute("class").split()
+    assert feedback.inner_text().startswith("✔ 맞았습니다.")
     numeric = quiz.locator(".Quiz:has(.NumericQn)").first
     box = numeric.locator("input.Input-text")
     assert box.get_attribute("aria-label") == "숫자 답"

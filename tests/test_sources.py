@@ -1,6 +1,8 @@
 """The committed sources, before any build: notebooks without plotly.js or widget
 state, and the seeds as the shared originals are."""
 
+import re
+
 import pytest
 from conftest import CHAPTERS, ROOT
 
@@ -18,3 +20,20 @@ def test_seeds_are_byte_identical_to_the_shared_sources():
         pytest.skip("../shared/seeds is not beside this clone")
     for source in shared.glob("*.txt"):
         assert (ROOT / "seeds" / source.name).read_bytes() == source.read_bytes()
+
+
+NAMED_PATH = re.compile(r"`((?:[\w.-]+/)+[\w.-]+\.(?:json|py|md|yml|txt|ipynb|toml|cfg))`")
+
+
+def test_every_file_the_book_names_exists():
+    """A path the guide or the README tells a reader to open is where it says."""
+    texts = [ROOT / "README.md", *sorted((ROOT / "book").glob("*.md"))]
+    texts += sorted((ROOT / "book").glob("*.ipynb"))
+    missing = []
+    for text in texts:
+        for path in NAMED_PATH.findall(text.read_text(encoding="utf-8")):
+            if path.startswith(("_build/", "../")):
+                continue  # made by the build, or beside the clone
+            if not any((base / path).exists() for base in (ROOT, ROOT / "src" / "devops_course")):
+                missing.append(f"{text.name}: {path}")
+    assert missing == []

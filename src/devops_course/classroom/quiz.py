@@ -132,9 +132,13 @@ def answer_key(name: str) -> str:
     return "\n".join(lines)
 
 
+# A feedback text may open on its own verdict; the renderers put theirs first.
+VERDICT_WORDS = re.compile(r"^(맞았습니다|맞습니다|틀렸습니다)[.!]\s*")
+
+
 def _answer_line(answer: dict) -> str:
     verdict = "✔ 맞습니다." if answer.get("correct") else "✘ 아닙니다."
-    feedback = re.sub(r"^맞았습니다[.!]\s*", "", answer.get("feedback", ""))
+    feedback = VERDICT_WORDS.sub("", answer.get("feedback", ""))
     return f"{verdict} {html.escape(feedback)}"
 
 
@@ -173,11 +177,31 @@ def static_html(questions: list[dict], element_id: str) -> str:
     )
 
 
+RIGHT, WRONG = "✔ 맞았습니다.", "✘ 틀렸습니다."
+
+
+def with_verdicts(questions: list[dict]) -> list[dict]:
+    """The questions with every feedback opening on its verdict in words.
+
+    jupyterquiz marks a wrong choice only in red; a learner who cannot tell red
+    from green reads "✘ 틀렸습니다." first (and "✔ 맞았습니다." on a right one).
+    """
+    marked = []
+    for question in questions:
+        answers = []
+        for answer in question["answers"]:
+            verdict = RIGHT if answer.get("correct") else WRONG
+            text = VERDICT_WORDS.sub("", answer.get("feedback", ""))
+            answers.append({**answer, "feedback": f"{verdict} {text}".strip()})
+        marked.append({**question, "answers": answers})
+    return marked
+
+
 def _html(questions: list[dict], element_id: str) -> str:
     from jupyterquiz.dynamic.loader import load_questions_script
     from jupyterquiz.dynamic.renderer import build_script, build_styles, render_div
 
-    prefix, static, url = load_questions_script(questions, element_id)
+    prefix, static, url = load_questions_script(with_verdicts(questions), element_id)
     div = render_div(element_id, False, False, False, 1_000_000, 720, 10, "left")
     styles = build_styles(element_id, COLOURS)
     script = build_script(prefix, static, url, element_id, True)
