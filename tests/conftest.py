@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-from local_site import (  # noqa: E402, F401 (tests import them from here)
+from local_site import (  # noqa: F401 (tests import them from here)
     SCROLL_PAST_FIGURES,
     keep_offline,
     serve,

@@ -5,14 +5,12 @@ built book on a loopback hub, run every cell, and one of them pulls again after 
 course update. `make classroom` runs the full class (30 learners)."""
 
 import re
-import sys
 
 import pytest
 import yaml
 from conftest import HTML, ROOT, require_build
 
-sys.path.insert(0, str(ROOT / "tools"))
-import classroom  # noqa: E402
+import classroom
 
 
 @pytest.fixture(scope="module")

@@ -9,19 +9,16 @@ wide layout, and count the text that overlaps or is cut in every figure
 """
 
 import json
-import sys
 
 import pytest
-from conftest import CHAPTERS, HTML, ROOT, OfflinePage, require_build
+from conftest import CHAPTERS, HTML, OfflinePage, require_build
+from figure_text import TEXT_PROBLEMS
 
 from devops_course.core.desktop import NARROWEST, desktop_figure
 from devops_course.core.figure import subplots
 from devops_course.core.phone import phone_figure, phone_patch, text_width, wrap
 from devops_course.core.style import DARK_COLOURS, styled_table
 from devops_course.interactives import NAMES, load
-
-sys.path.insert(0, str(ROOT / "tools"))
-from figure_text import TEXT_PROBLEMS  # noqa: E402
 
 MAX_PROBLEMS = 2  # overlapping or cut text boxes allowed per figure at any width
 PHONE = 390

@@ -19,9 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-from tracked_files import copy_tracked_files  # noqa: E402
+from tracked_files import copy_tracked_files
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 EXECUTED = re.compile(r"book/(\w+)\.ipynb: Executing notebook")

@@ -4,15 +4,10 @@ timed on the same values). Looser than `make bench`'s budget of two, which measu
 50 changes per control, so a noisy machine does not fail it, but an accidental
 return to slow figure building (ten times the floor or more) does."""
 
-import sys
 import time
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-
-from latency import INTERACTIVES, measure  # noqa: E402
+from latency import INTERACTIVES, measure
 
 pytestmark = pytest.mark.slow  # hundreds of timed widget updates
 

@@ -3,20 +3,17 @@ quizzes, the glossary and the references."""
 
 import html
 import re
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import nbformat
+import notebook_glossary
 import pytest
 import yaml
 from conftest import CHAPTERS, HTML, ROOT, require_build, screenshot_path
+from set_repository import colab_lines
 
 from devops_course.interactives import handoff
-
-sys.path.insert(0, str(ROOT / "tools"))
-import notebook_glossary  # noqa: E402
-from set_repository import colab_lines  # noqa: E402
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 REPO = CONFIG["repository"]["url"]

@@ -7,16 +7,13 @@ import hashlib
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import CHAPTERS, HTML, ROOT, require_build
-
-sys.path.insert(0, str(ROOT / "tools"))
-from lite_session import run_chapter  # noqa: E402
-from local_site import serve  # noqa: E402
+from lite_session import run_chapter
+from local_site import serve
 
 LITE = HTML / "lite"
 PYODIDE_LOCK = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"

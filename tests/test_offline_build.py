@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-from tracked_files import copy_tracked_files  # noqa: E402
+from tracked_files import copy_tracked_files
 
 
 def _copy_repository(target: Path) -> None:

@@ -3,9 +3,9 @@ JavaScript, and the search box in a real browser, offline."""
 
 import json
 import re
-import sys
 
 import pytest
+import search_eval
 from conftest import HTML, ROOT, require_build
 
 from devops_course.book.korean_search import (
@@ -16,9 +16,6 @@ from devops_course.book.korean_search import (
     stem,
     tokens,
 )
-
-sys.path.insert(0, str(ROOT / "tools"))
-import search_eval  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,10 @@ blocked, checked with axe-core, and its explorers are operated."""
 
 import json
 import re
-import sys
 
+import page_weight
 import pytest
 from conftest import HTML, ROOT, require_build
-
-sys.path.insert(0, str(ROOT / "tools"))
-import page_weight  # noqa: E402
 
 PAGE_BUDGET = 1.5 * 1024 * 1024
 SITE_PAGES = [str(p.relative_to(HTML)) for p in page_weight.pages(HTML)] if HTML.exists() else []

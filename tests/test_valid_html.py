@@ -4,13 +4,10 @@ the book, the slide decks or the root redirect. The lab (lite/) is JupyterLite's
 
 import json
 import subprocess
-import sys
 
+import page_weight
 import pytest
 from conftest import HTML, ROOT, require_build
-
-sys.path.insert(0, str(ROOT / "tools"))
-import page_weight  # noqa: E402
 
 pytestmark = pytest.mark.build
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
