@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,13 +18,16 @@ from local_site import (  # noqa: F401 (tests import them from here)
 
 HTML = ROOT / "_build" / "html"
 PDF = ROOT / "_build" / "latex" / "book.pdf"
-CHAPTERS = [
-    "ch1_definition",
-    "ch2_practices",
-    "ch3_systems_thinking",
-    "ch4_real_stories",
-    "ch5_case_workshop",
-]
+
+
+def numbered_chapters() -> list[str]:
+    """The chapters, in order, as the table of contents numbers them."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    parts = [part for part in toc["parts"] if part.get("numbered")]
+    return [Path(entry["file"]).name for part in parts for entry in part["chapters"]]
+
+
+CHAPTERS = numbered_chapters()
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
