@@ -238,7 +238,7 @@ kbd {{ border: 1px solid #999; border-radius: 3px; padding: 0 0.3em; }}
 <main>
 <h1>DevOps 입문: 장별 슬라이드</h1>
 <p>각 장의 노트북을 발표용 슬라이드로 옮긴 것입니다. 인터넷 없이도 열립니다.
-<kbd>→</kbd>/<kbd>←</kbd>로 넘기고, <kbd>S</kbd>로 발표자 노트 창을, <kbd>Esc</kbd>로 전체 보기를 엽니다.
+<kbd>→</kbd>/<kbd>←</kbd>(또는 <kbd>Space</kbd>, 리모컨의 <kbd>PageDown</kbd>)로 그림과 퀴즈를 포함한 모든 슬라이드를 차례로 넘기고, <kbd>S</kbd>로 발표자 노트 창을, <kbd>Esc</kbd>로 전체 보기를 엽니다.
 위젯을 조작하며 발표하려면 JupyterLab에서 노트북을 열고 <b>Run &gt; Run All Cells</b>로 실행한 뒤 <kbd>Alt</kbd>+<kbd>R</kbd>(메뉴 <b>Sliveshow &gt; Start from current cell (full screen)</b>)로 라이브 슬라이드를 시작하세요.</p>
 <ol>
 {items}
