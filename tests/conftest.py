@@ -109,9 +109,10 @@ class OfflinePage:
     collected, so a test can assert that the page needs no network.
     """
 
-    def __init__(self, browser, site_url: str, width: int = 1280):
+    def __init__(self, browser, site_url: str, width: int = 1280, **options):
         self.site_url = site_url
-        self.context = still_context(browser, viewport={"width": width, "height": 900})
+        viewport = {"width": width, "height": 900}
+        self.context = still_context(browser, viewport=viewport, **options)
         self.page = self.context.new_page()
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []

@@ -1,6 +1,7 @@
 """Chapters 4 and 5: deployment frequency, canary, case metrics, error budget,
 team paths, the roadmap workshop, the session clock and the quizzes."""
 
+import json
 import re
 
 import pytest
@@ -86,6 +87,17 @@ def test_same_minute_same_luck():
     assert all(n > 0 for n in small.new_requests[:30])
     again = canary.rollout(canary_share=0.05, auto_rollback=False)
     assert small.new_errors == again.new_errors
+
+
+def test_the_title_states_the_shares_the_figure_draws():
+    """Not "임계 1%" above a line labelled 0.8 %, nor "카나리 2%" for 2.5 %."""
+    fig = canary.figure(canary.model({"threshold": 0.008, "canary_share": 0.025}))
+    title = fig["layout"]["title"]["text"]
+    assert "카나리 2.5%, 임계 0.8%" in title, title
+    assert "임계 0.8%" in json.dumps(fig["layout"]["annotations"], ensure_ascii=False)
+    assert "카나리 2.5%로" in fig["layout"]["meta"]["alt"]
+    default = canary.figure(canary.model({}))["layout"]["title"]["text"]
+    assert "카나리 5%, 임계 2%" in default, default
 
 
 @pytest.mark.parametrize(

@@ -84,11 +84,12 @@ def test_pipeline_is_deterministic_and_counts_add_up():
 
 
 def test_failure_rates_grow_with_divergence():
-    short = pipeline.PipelineParams(merge_interval=1).checked()
-    long = pipeline.PipelineParams(merge_interval=10).checked()
-    assert long.failure_rate(pipeline.INTEGRATION) > short.failure_rate(pipeline.INTEGRATION)
-    assert long.failure_rate(0) == short.failure_rate(0)
-    assert 0 < short.conflict_probability < long.conflict_probability < 1
+    short = pipeline.SPEC.check(merge_interval=1)
+    long = pipeline.SPEC.check(merge_interval=10)
+    integration = pipeline.INTEGRATION
+    assert pipeline.failure_rate(long, integration) > pipeline.failure_rate(short, integration)
+    assert pipeline.failure_rate(long, 0) == pipeline.failure_rate(short, 0)
+    assert 0 < pipeline.conflict_probability(short) < pipeline.conflict_probability(long) < 1
 
 
 @pytest.mark.parametrize(

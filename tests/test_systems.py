@@ -20,10 +20,10 @@ def test_cycles_per_year_with_default_loops():
 
 
 def test_cycles_grow_with_time_and_shrink_with_cycle_length():
-    settings = feedback_loops.LoopSettings().checked()
+    settings = feedback_loops.SPEC.check()
     assert feedback_loops.cycles_completed(settings, 0) == (0, 0, 0)
     assert feedback_loops.cycles_completed(settings, 14) == (2016, 1, 0)
-    slower = feedback_loops.LoopSettings(process_days=28).checked()
+    slower = feedback_loops.SPEC.check(process_days=28)
     assert feedback_loops.cycles_completed(slower, 365)[1] == 13
 
 

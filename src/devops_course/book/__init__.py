@@ -286,6 +286,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", write_root_redirect, priority=100)
     app.connect("build-finished", write_bundles, priority=900)  # after myst-nb's CSS
     app.add_css_file("course.css")
+    # right after sphinx-copybutton's script (priority 500), which it puts in Korean
+    app.add_js_file("course-copybutton.js", priority=501)
     # Pages name their stylesheet bundle as they are written, and the bundles are
     # written from that record at the end: writing in parallel would lose it.
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": False}

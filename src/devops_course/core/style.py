@@ -159,6 +159,14 @@ def rounded(values, digits: int = 2) -> list[float]:
     return [round(float(value), digits) for value in values]
 
 
+def percent(fraction: float, digits: int = 2) -> str:
+    """``fraction`` as a percentage with at most ``digits`` decimals and no trailing
+    zeros: 0.02 is "2%", 0.025 "2.5%", 0.008 "0.8%" (a title never rounds a
+    threshold the figure draws at 0.8 % to "1%")."""
+    text = f"{fraction * 100:.{digits}f}".rstrip("0").rstrip(".")
+    return f"{'0' if text == '-0' else text}%"
+
+
 def hline(y: float, axes: tuple[str, str], *, line: dict, label: str = "", left: bool = True):
     """A horizontal guide line across one subplot, and its label, as plain dicts.
 

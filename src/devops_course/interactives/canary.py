@@ -21,7 +21,7 @@ from ..core.explorer import slider_explorer
 from ..core.figure import Figure, bar, scatter, subplots
 from ..core.live import make_interactive
 from ..core.params import Field, Spec
-from ..core.style import PALETTE, add_guides, hline, style_figure, vline
+from ..core.style import PALETTE, add_guides, hline, percent, style_figure, vline
 
 MINUTES = 120
 CANARY_MINUTES = 30
@@ -46,27 +46,10 @@ SPEC = Spec(
 
 
 @dataclass(frozen=True)
-class CanaryParams:
-    """Inputs; shares and rates are fractions between 0 and 1."""
-
-    canary_share: float = 0.05
-    threshold: float = 0.02
-    new_error_rate: float = 0.05
-    old_error_rate: float = 0.005
-    requests_per_minute: int = 2000
-    auto_rollback: bool = True
-    seed: int = 4
-
-    def checked(self) -> CanaryParams:
-        """Return the parameters if valid, else raise CourseInputError."""
-        return CanaryParams(**SPEC.check(self.__dict__))
-
-
-@dataclass(frozen=True)
 class CanaryRun:
     """Minute-by-minute record of one rollout."""
 
-    params: CanaryParams
+    params: dict  # the checked inputs (see :data:`SPEC`)
     new_share: tuple[float, ...]
     new_requests: tuple[int, ...]
     new_errors: tuple[int, ...]
@@ -90,24 +73,30 @@ def _luck(seed: int, requests_per_minute: int) -> tuple[tuple[int, ...], tuple[f
     return traffic, tuple(rng.random() for _ in range(MINUTES))
 
 
-def rollout(params: CanaryParams | None = None, **overrides) -> CanaryRun:
-    """Simulate the rollout minute by minute."""
-    base = params or CanaryParams()
-    p = CanaryParams(**{**base.__dict__, **overrides}).checked()
-    traffic, luck = _luck(p.seed, p.requests_per_minute)
+def rollout(**params) -> CanaryRun:
+    """Simulate the rollout minute by minute. Keyword arguments are fields of
+    :data:`SPEC` (the others keep their defaults); invalid values raise
+    :class:`~devops_course.core.errors.CourseInputError`."""
+    return _rollout(SPEC.check(params))
+
+
+def _rollout(p: dict) -> CanaryRun:
+    traffic, luck = _luck(p["seed"], p["requests_per_minute"])
     share, requests, errors, rate = [], [], [], []
     rolled_back = None
     for minute in range(MINUTES):
-        on_new = p.canary_share if minute < CANARY_MINUTES else 1.0
+        on_new = p["canary_share"] if minute < CANARY_MINUTES else 1.0
         share.append(on_new if rolled_back is None else 0.0)
         requests.append(round(traffic[minute] * share[minute]))
-        errors.append(binomial_quantile(luck[minute], requests[minute], p.new_error_rate))
+        errors.append(binomial_quantile(luck[minute], requests[minute], p["new_error_rate"]))
         window = slice(max(0, minute - WINDOW + 1), minute + 1)
         seen = sum(requests[window])
         rate.append(sum(errors[window]) / seen if seen >= MIN_REQUESTS else None)
         if rolled_back is None:
-            alarm = p.auto_rollback and rate[minute] is not None and rate[minute] > p.threshold
-            manual = not p.auto_rollback and minute + 1 >= MANUAL_DETECTION_MINUTE
+            alarm = (
+                p["auto_rollback"] and rate[minute] is not None and rate[minute] > p["threshold"]
+            )
+            manual = not p["auto_rollback"] and minute + 1 >= MANUAL_DETECTION_MINUTE
             if alarm or manual:
                 rolled_back = minute + 1  # traffic moves back from the next minute
     return CanaryRun(p, tuple(share), tuple(requests), tuple(errors), tuple(rate), rolled_back)
@@ -115,10 +104,12 @@ def rollout(params: CanaryParams | None = None, **overrides) -> CanaryRun:
 
 def compare(**params) -> dict[str, dict[float, CanaryRun]]:
     """Every canary share, with and without automatic rollback."""
-    params.pop("canary_share", None)
-    params.pop("auto_rollback", None)
+    checked = SPEC.check(params)
     return {
-        mode: {share: rollout(canary_share=share, auto_rollback=auto, **params) for share in SHARES}
+        mode: {
+            share: _rollout({**checked, "canary_share": share, "auto_rollback": auto})
+            for share in SHARES
+        }
         for mode, auto in (("auto", True), ("manual", False))
     }
 
@@ -183,11 +174,11 @@ def model(params: dict) -> Rollouts:
     """The model: the rollout of ``params`` with and without automatic rollback, and
     the affected requests of every canary share."""
     checked = SPEC.check(params)
-    checked.pop("auto_rollback")
+    shared = {k: v for k, v in checked.items() if k not in ("canary_share", "auto_rollback")}
     return Rollouts(
-        rollout(auto_rollback=True, **checked),
-        rollout(auto_rollback=False, **checked),
-        _cached_table(**{k: v for k, v in checked.items() if k != "canary_share"}),
+        _rollout({**checked, "auto_rollback": True}),
+        _rollout({**checked, "auto_rollback": False}),
+        _cached_table(**shared),
     )
 
 
@@ -195,8 +186,8 @@ def figure(result: Rollouts) -> dict:
     """The rollout over time, and users affected by canary share with and without
     automatic rollback."""
     auto, manual, table = result.auto, result.manual, result.table
-    canary_share, threshold = auto.params.canary_share, auto.params.threshold
-    new_error_rate = auto.params.new_error_rate
+    canary_share, threshold = auto.params["canary_share"], auto.params["threshold"]
+    new_error_rate = auto.params["new_error_rate"]
     minutes = list(range(1, MINUTES + 1))
     fig = _frame().copy()
     canary_minutes = minutes[:CANARY_MINUTES]
@@ -224,7 +215,7 @@ def figure(result: Rollouts) -> dict:
             threshold * 100,
             ("x", "y"),
             line={"color": PALETTE["black"], "dash": "dash", "width": 1},
-            label=f"임계 {threshold:.1%}",
+            label=f"임계 {percent(threshold)}",
             left=False,
         )
     ]
@@ -296,10 +287,11 @@ def figure(result: Rollouts) -> dict:
         else f"롤백되지 않고 요청 {auto.affected_users:,}건이"
     )
     fig.update_layout(
-        title_text=f"카나리 배포와 자동 롤백 (카나리 {canary_share:.0%}, 임계 {threshold:.0%})",
+        title_text=f"카나리 배포와 자동 롤백 (카나리 {percent(canary_share)}, 임계 {percent(threshold)})",
         meta={
             "alt": (
-                f"새 버전의 오류율이 {new_error_rate:.1%}일 때 카나리 {canary_share:.0%}로 배포하면 {when} "
+                f"새 버전의 오류율이 {percent(new_error_rate)}일 때 카나리 {percent(canary_share)}로 "
+                f"배포하면 {when} "
                 f"오류로 답을 받습니다. 자동 롤백이 없으면 {MANUAL_DETECTION_MINUTE}분에 손으로 롤백할 때까지 "
                 f"요청 {manual.affected_users:,}건이 오류로 답을 받습니다."
             )

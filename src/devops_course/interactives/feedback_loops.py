@@ -43,47 +43,37 @@ SPEC = Spec(
 )
 
 
-@dataclass(frozen=True)
-class LoopSettings:
-    """Cycle times of the three layers and the horizon."""
-
-    technical_minutes: float = 10.0
-    process_days: float = 14.0
-    business_days: float = 90.0
-    horizon: str = "year"
-
-    def checked(self) -> LoopSettings:
-        """Return the settings if valid, else raise CourseInputError."""
-        checked = SPEC.check(self.__dict__)
-        checked.pop("step")  # the replay position is the widget's, not the loops'
-        return LoopSettings(**checked)
-
-    @property
-    def cycle_days(self) -> tuple[float, float, float]:
-        """The three cycle times in days."""
-        return (self.technical_minutes / MINUTES_PER_DAY, self.process_days, self.business_days)
-
-    @property
-    def horizon_days(self) -> int:
-        return HORIZONS[self.horizon][1]
+def cycle_days(settings: dict) -> tuple[float, float, float]:
+    """The three layers' cycle times in days (``settings`` checked by :data:`SPEC`)."""
+    return (
+        settings["technical_minutes"] / MINUTES_PER_DAY,
+        settings["process_days"],
+        settings["business_days"],
+    )
 
 
-def cycles_completed(settings: LoopSettings, elapsed_days: float) -> tuple[int, int, int]:
+def horizon_days(settings: dict) -> int:
+    """The length of the chosen horizon in days."""
+    return HORIZONS[settings["horizon"]][1]
+
+
+def cycles_completed(settings: dict, elapsed_days: float) -> tuple[int, int, int]:
     """Whole learning cycles each layer has completed after ``elapsed_days``."""
-    return tuple(math.floor(elapsed_days / cycle + 1e-9) for cycle in settings.cycle_days)
+    return tuple(math.floor(elapsed_days / cycle + 1e-9) for cycle in cycle_days(settings))
 
 
-def unvalidated_changes(settings: LoopSettings) -> float:
+def unvalidated_changes(settings: dict) -> float:
     """Changes shipped, one per technical cycle, between two business feedbacks."""
-    technical, _, business = settings.cycle_days
+    technical, _, business = cycle_days(settings)
     return business / technical
 
 
 def learning_summary(**settings) -> dict[str, object]:
-    """Cycles per layer over the horizon and the unvalidated changes per business cycle."""
-    checked = LoopSettings(**settings).checked()
+    """Cycles per layer over the horizon and the unvalidated changes per business
+    cycle. Keyword arguments are fields of :data:`SPEC`."""
+    checked = SPEC.check(settings)
     return {
-        "cycles": dict(zip(LAYER_NAMES, cycles_completed(checked, checked.horizon_days))),
+        "cycles": dict(zip(LAYER_NAMES, cycles_completed(checked, horizon_days(checked)))),
         "unvalidated_changes": unvalidated_changes(checked),
     }
 
@@ -110,10 +100,10 @@ def _progress(cycle_days: float, elapsed: float, count: int) -> float:
     return round((elapsed / cycle_days - count) * 100, 1)
 
 
-def _frame_traces(settings: LoopSettings, elapsed: float) -> list:
+def _frame_traces(settings: dict, elapsed: float) -> list:
     counts = cycles_completed(settings, elapsed)
     traces: list = []
-    for index, (name, cycle) in enumerate(zip(LAYER_NAMES, settings.cycle_days)):
+    for index, (name, cycle) in enumerate(zip(LAYER_NAMES, cycle_days(settings))):
         traces.append(
             indicator(
                 mode="gauge",
@@ -160,23 +150,21 @@ def _frame_traces(settings: LoopSettings, elapsed: float) -> list:
 class ClockState:
     """The loops' settings and the moment the clock shows, in days."""
 
-    settings: LoopSettings
+    settings: dict  # the checked inputs (see :data:`SPEC`)
     elapsed_days: float
 
 
 def model(params: dict) -> ClockState:
     """The model: the settings, and the moment ``step`` percent into the horizon."""
     checked = SPEC.check(params)
-    step = checked.pop("step")
-    settings = LoopSettings(**checked)
-    return ClockState(settings, settings.horizon_days * step / 100)
+    return ClockState(checked, horizon_days(checked) * checked["step"] / 100)
 
 
 def figure(state: ClockState) -> dict:
     """Three gauges (the needle marks how far the current cycle has run, the number
     counts completed cycles) above the cumulative cycles on a log scale."""
     settings, elapsed = state.settings, state.elapsed_days
-    end = settings.horizon_days
+    end = horizon_days(settings)
     fig = subplots(
         rows=2,
         cols=3,
@@ -202,7 +190,7 @@ def figure(state: ClockState) -> dict:
         col=1,
     )
     fig.update_yaxes(autorange="reversed", row=2, col=1)
-    label = HORIZONS[settings.horizon][0]
+    label = HORIZONS[settings["horizon"]][0]
     waiting = unvalidated_changes(settings)
     fig.add_annotation(
         text=(
@@ -218,14 +206,14 @@ def figure(state: ClockState) -> dict:
         xanchor="left",
         font={"size": 13},
     )
-    counts = cycles_completed(settings, end)
+    counts, cycles = cycles_completed(settings, end), cycle_days(settings)
     style_figure(
         fig,
         title=f"{TITLE}: {label} 동안의 학습 사이클 ({elapsed:.0f}일째)",
         alt=(
-            f"{label} 동안 기술적 피드백(주기 {_format_cycle(settings.cycle_days[0])})은 "
-            f"{counts[0]:,}번, 프로세스 피드백(주기 {_format_cycle(settings.cycle_days[1])})은 "
-            f"{counts[1]:,}번, 비즈니스 피드백(주기 {_format_cycle(settings.cycle_days[2])})은 "
+            f"{label} 동안 기술적 피드백(주기 {_format_cycle(cycles[0])})은 "
+            f"{counts[0]:,}번, 프로세스 피드백(주기 {_format_cycle(cycles[1])})은 "
+            f"{counts[1]:,}번, 비즈니스 피드백(주기 {_format_cycle(cycles[2])})은 "
             f"{counts[2]:,}번 돕니다. 비즈니스 피드백 한 번 사이에 기술 루프가 {waiting:,.0f}번 돕니다. "
             "루프마다 변경 하나가 나간다고 보고 하루 24시간을 센 모델의 상한입니다."
         ),
@@ -235,10 +223,10 @@ def figure(state: ClockState) -> dict:
     return fig.to_dict()
 
 
-def _add_animation(figure: dict, settings: LoopSettings, frames: int) -> dict:
+def _add_animation(figure: dict, settings: dict, frames: int) -> dict:
     """Add a plotly animation over the horizon, with a play button, to ``figure``."""
     fig = Figure(figure)
-    end = settings.horizon_days
+    end = horizon_days(settings)
     moments = [end * (i + 1) / frames for i in range(frames)]
     title = fig.layout["title"]["text"].rsplit("(", 1)[0]
     fig.frames.extend(
@@ -311,25 +299,34 @@ def explorer() -> dict:
     return _add_animation(figure(state), state.settings, frames=26)
 
 
+def _loops(technical_minutes: float, process_days: float, business_days: float) -> dict:
+    return {
+        "technical_minutes": technical_minutes,
+        "process_days": process_days,
+        "business_days": business_days,
+    }
+
+
 def balance_figure(**settings) -> dict:
-    """Compare 'only the technical loop is fast' with 'all three loops are fast'."""
-    current = LoopSettings(**settings).checked()
+    """Compare 'only the technical loop is fast' with 'all three loops are fast'.
+    Keyword arguments are fields of :data:`SPEC`."""
+    current = SPEC.check(settings)
     scenarios = {
         "지금 설정": current,
-        "기술 루프만 빠름": LoopSettings(10, 30, 180, current.horizon),
-        "세 루프 모두 빠름": LoopSettings(10, 7, 14, current.horizon),
+        "기술 루프만 빠름": {**current, **_loops(10, 30, 180)},
+        "세 루프 모두 빠름": {**current, **_loops(10, 7, 14)},
     }
     fig = subplots(
         rows=1,
         cols=2,
         horizontal_spacing=0.16,
         subplot_titles=(
-            f"{HORIZONS[current.horizon][0]} 동안의 학습 사이클",
+            f"{HORIZONS[current['horizon']][0]} 동안의 학습 사이클",
             "비즈니스 피드백 한 번 사이의 기술 루프(상한)",
         ),
     )
     for index, name in enumerate(LAYER_NAMES):
-        values = [cycles_completed(s, s.horizon_days)[index] for s in scenarios.values()]
+        values = [cycles_completed(s, horizon_days(s))[index] for s in scenarios.values()]
         fig.add_trace(
             bar(
                 name=name,

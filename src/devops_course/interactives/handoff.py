@@ -9,8 +9,8 @@ form one team, and one engineer carries a change through all six stages.
 Both organisations see the same changes (the same work per stage and arrival times,
 drawn from one seeded generator), so any difference comes from the organisation.
 
-Three layers: the model (:func:`simulate`), the figure (:func:`handoff_figure`,
-:func:`explorer_figure`) and the widget (:func:`interactive`).
+The interactive's contract: :data:`SPEC`, :func:`model` (both organisations, run
+by :func:`simulate`), :func:`figure`, :func:`explorer` and :func:`interactive`.
 """
 
 from __future__ import annotations
@@ -72,23 +72,6 @@ WORK_SHAPE = 4.0  # gamma shape of the work times: coefficient of variation 0.5
 
 
 @dataclass(frozen=True)
-class HandoffParams:
-    """Inputs of one simulation run; hours are working hours."""
-
-    organisation: str = "silo"
-    handoff_delay: float = 4.0
-    changes: int = 20
-    capacity: int = 2
-    seed: int = 42
-    rework_probability: float = 0.2
-    arrival_interval: float = 6.0
-
-    def checked(self) -> HandoffParams:
-        """Return the parameters if all are valid, else raise CourseInputError."""
-        return HandoffParams(**SPEC.check(self.__dict__))
-
-
-@dataclass(frozen=True)
 class Segment:
     """A span of one change's life: work, rework, waiting in a queue, or a handoff."""
 
@@ -127,7 +110,7 @@ class ChangeRecord:
 class HandoffResult:
     """The outcome of one run of :func:`simulate`."""
 
-    params: HandoffParams
+    params: dict  # the checked inputs (see :data:`SPEC`)
     changes: tuple[ChangeRecord, ...] = field(repr=False)
 
     @property
@@ -165,19 +148,19 @@ class _Draws:
     delays: list[list[list[float]]]  # hours, per change, stage and handoff
 
 
-def _draw(params: HandoffParams) -> _Draws:
+def _draw(params: dict) -> _Draws:
     # The draw order never depends on the organisation or the delay, so both
     # organisations, and every delay, see the very same changes.
-    rng = generator(params.seed)
-    n = params.changes
-    gaps = [0.0] + [rng.expovariate(1 / params.arrival_interval) for _ in range(n - 1)]
+    rng = generator(params["seed"])
+    n = params["changes"]
+    gaps = [0.0] + [rng.expovariate(1 / params["arrival_interval"]) for _ in range(n - 1)]
     work = [
         [rng.gammavariate(WORK_SHAPE, stage.mean_hours / WORK_SHAPE) for stage in STAGES]
         for _ in range(n)
     ]
-    bounce = [[rng.random() < params.rework_probability for _ in STAGES] for _ in range(n)]
+    bounce = [[rng.random() < params["rework_probability"] for _ in STAGES] for _ in range(n)]
     delays = [
-        [[rng.expovariate(1.0) * params.handoff_delay for _ in range(3)] for _ in STAGES]
+        [[rng.expovariate(1.0) * params["handoff_delay"] for _ in range(3)] for _ in STAGES]
         for _ in range(n)
     ]
     return _Draws(list(accumulate(gaps)), work, bounce, delays)
@@ -235,25 +218,27 @@ def _devops_change(env, index, draws, team, records):
     records.append(ChangeRecord(index, draws.arrivals[index], env.now, 0, tuple(segments)))
 
 
-def simulate(params: HandoffParams | None = None, **overrides) -> HandoffResult:
+def simulate(**params) -> HandoffResult:
     """Run the simulation (SimPy) and return every change's record.
 
-    Pass a :class:`HandoffParams` or keyword arguments for its fields. Raises
-    :class:`~devops_course.core.errors.CourseInputError` with a Korean message for
-    invalid values.
+    Keyword arguments are fields of :data:`SPEC` (the others keep their defaults).
+    Raises :class:`~devops_course.core.errors.CourseInputError` with a Korean
+    message for invalid values.
     """
-    base = params or HandoffParams()
-    checked = HandoffParams(**{**base.__dict__, **overrides}).checked()
+    return _simulate(SPEC.check(params))
+
+
+def _simulate(checked: dict) -> HandoffResult:
     draws = _draw(checked)
     env = simpy.Environment()
     records: list[ChangeRecord] = []
-    if checked.organisation == "silo":
-        desks = [simpy.Resource(env, checked.capacity) for _ in STAGES]
-        for index in range(checked.changes):
+    if checked["organisation"] == "silo":
+        desks = [simpy.Resource(env, checked["capacity"]) for _ in STAGES]
+        for index in range(checked["changes"]):
             env.process(_silo_change(env, index, draws, desks, records))
     else:
-        team = simpy.Resource(env, checked.capacity * len(STAGES))
-        for index in range(checked.changes):
+        team = simpy.Resource(env, checked["capacity"] * len(STAGES))
+        for index in range(checked["changes"]):
             env.process(_devops_change(env, index, draws, team, records))
     env.run()
     records.sort(key=lambda record: record.index)
@@ -261,9 +246,13 @@ def simulate(params: HandoffParams | None = None, **overrides) -> HandoffResult:
 
 
 def compare(**params) -> dict[str, HandoffResult]:
-    """Run both organisations with the same parameters and changes."""
-    params.pop("organisation", None)
-    return {org: simulate(organisation=org, **params) for org in ORGANISATIONS}
+    """Run both organisations with the same parameters and changes. Keyword
+    arguments are fields of :data:`SPEC`."""
+    return _compare(SPEC.check(params))
+
+
+def _compare(checked: dict) -> dict[str, HandoffResult]:
+    return {org: _simulate({**checked, "organisation": org}) for org in ORGANISATIONS}
 
 
 @dataclass(frozen=True)
@@ -277,8 +266,7 @@ class Comparison:
 def model(params: dict) -> Comparison:
     """The model: both organisations for one set of parameters (see :data:`SPEC`)."""
     checked = SPEC.check(params)
-    show = checked.pop("organisation")
-    return Comparison(compare(**checked), show)
+    return Comparison(_compare(checked), checked["organisation"])
 
 
 # ---------------------------------------------------------------- figure

@@ -77,37 +77,24 @@ SPEC = Spec(
 )
 
 
-@dataclass(frozen=True)
-class PipelineParams:
-    """Inputs of one run; intervals and horizons in working days."""
+def conflict_probability(params: dict) -> float:
+    """Chance that a merge conflicts with the others' work (``params`` checked by
+    :data:`SPEC`)."""
+    exposure = params["merge_interval"] * (params["developers"] - 1)
+    return 1.0 - math.exp(-CONFLICT_RATE * exposure)
 
-    merge_interval: float = 1.0
-    developers: int = 6
-    runners: int = 4
-    days: int = 20
-    seed: int = 11
 
-    def checked(self) -> PipelineParams:
-        """Return the parameters if valid, else raise CourseInputError."""
-        return PipelineParams(**SPEC.check(self.__dict__))
+def failure_rate(params: dict, stage: int) -> float:
+    """Failure probability of ``stage`` for a merge of this size."""
+    rate = STAGES[stage].failure_rate
+    if stage == INTEGRATION:
+        rate += INTEGRATION_GROWTH * params["merge_interval"]
+    return min(rate, 0.9)
 
-    @property
-    def conflict_probability(self) -> float:
-        """Chance that a merge conflicts with the others' work."""
-        exposure = self.merge_interval * (self.developers - 1)
-        return 1.0 - math.exp(-CONFLICT_RATE * exposure)
 
-    def failure_rate(self, stage: int) -> float:
-        """Failure probability of ``stage`` for a merge of this size."""
-        rate = STAGES[stage].failure_rate
-        if stage == INTEGRATION:
-            rate += INTEGRATION_GROWTH * self.merge_interval
-        return min(rate, 0.9)
-
-    @property
-    def fix_minutes(self) -> float:
-        """Time to find and fix a failure: bigger merges are harder to debug."""
-        return 30 + 15 * self.merge_interval
+def fix_minutes(params: dict) -> float:
+    """Time to find and fix a failure: bigger merges are harder to debug."""
+    return 30 + 15 * params["merge_interval"]
 
 
 @dataclass(frozen=True)
@@ -137,7 +124,7 @@ class MergeRecord:
 class PipelineResult:
     """The outcome of :func:`simulate`."""
 
-    params: PipelineParams
+    params: dict  # the checked inputs (see :data:`SPEC`)
     merges: tuple[MergeRecord, ...] = field(repr=False)
     stage_runs: tuple[int, ...]
     stage_failures: tuple[int, ...]
@@ -165,10 +152,10 @@ class PipelineResult:
 
 def _merge(env, developer, merged, params, runner, draws, records, counts):
     yield env.timeout(merged)
-    written = merged - params.merge_interval * DAY_MINUTES / 2
-    conflict = draws.random() < params.conflict_probability
+    written = merged - params["merge_interval"] * DAY_MINUTES / 2
+    conflict = draws.random() < conflict_probability(params)
     if conflict:
-        yield env.timeout(30 * params.merge_interval)  # resolve the conflict first
+        yield env.timeout(30 * params["merge_interval"])  # resolve the conflict first
     first_failure = None
     failures: list[int] = []
     for _attempt in range(MAX_ATTEMPTS):
@@ -178,7 +165,7 @@ def _merge(env, developer, merged, params, runner, draws, records, counts):
             for stage, spec in enumerate(STAGES):
                 counts[0][stage] += 1
                 yield env.timeout(spec.minutes)
-                if draws.random() < params.failure_rate(stage):
+                if draws.random() < failure_rate(params, stage):
                     counts[1][stage] += 1
                     failed_at = stage
                     break
@@ -192,30 +179,31 @@ def _merge(env, developer, merged, params, runner, draws, records, counts):
         failures.append(failed_at)
         if first_failure is None:
             first_failure = env.now
-        yield env.timeout(params.fix_minutes)
+        yield env.timeout(fix_minutes(params))
     records.append(
         MergeRecord(developer, written, merged, conflict, first_failure, None, tuple(failures))
     )
 
 
-def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResult:
-    """Run the pipeline simulation (SimPy).
-
-    Raises :class:`~devops_course.core.errors.CourseInputError` for invalid inputs.
+def simulate(**params) -> PipelineResult:
+    """Run the pipeline simulation (SimPy). Keyword arguments are fields of
+    :data:`SPEC`; invalid values raise :class:`~devops_course.core.errors.CourseInputError`.
     """
-    base = params or PipelineParams()
-    checked = PipelineParams(**{**base.__dict__, **overrides}).checked()
+    return _simulate(SPEC.check(params))
+
+
+def _simulate(checked: dict) -> PipelineResult:
     env = simpy.Environment()
-    runner = simpy.Resource(env, checked.runners)
-    interval = checked.merge_interval * DAY_MINUTES
-    horizon = checked.days * DAY_MINUTES
+    runner = simpy.Resource(env, checked["runners"])
+    interval = checked["merge_interval"] * DAY_MINUTES
+    horizon = checked["days"] * DAY_MINUTES
     records: list[MergeRecord] = []
     counts = ([0] * len(STAGES), [0] * len(STAGES))
-    for developer in range(checked.developers):
+    for developer in range(checked["developers"]):
         # Each developer gets an own generator, so adding a developer leaves the
         # others' luck unchanged; start times are staggered across the interval.
-        draws = generator(checked.seed, developer)
-        merged = interval * (developer + 1) / checked.developers
+        draws = generator(checked["seed"], developer)
+        merged = interval * (developer + 1) / checked["developers"]
         while merged <= horizon:
             env.process(_merge(env, developer, merged, checked, runner, draws, records, counts))
             merged += interval
@@ -225,9 +213,16 @@ def simulate(params: PipelineParams | None = None, **overrides) -> PipelineResul
 
 
 def compare_intervals(intervals=INTERVALS, **params) -> dict[float, PipelineResult]:
-    """Simulate every merge interval with otherwise equal parameters."""
-    params.pop("merge_interval", None)
-    return {interval: simulate(merge_interval=interval, **params) for interval in intervals}
+    """Simulate every merge interval with otherwise equal parameters. Keyword
+    arguments are fields of :data:`SPEC`."""
+    return _compare_intervals(intervals, SPEC.check(params))
+
+
+def _compare_intervals(intervals, checked: dict) -> dict[float, PipelineResult]:
+    return {
+        interval: _simulate({**checked, "merge_interval": SPEC["merge_interval"].check(interval)})
+        for interval in intervals
+    }
 
 
 # ---------------------------------------------------------------- figure
@@ -248,9 +243,9 @@ class IntervalComparison:
 def model(params: dict) -> IntervalComparison:
     """The model: one run per merge interval (the standard ones and the chosen one)."""
     checked = SPEC.check(params)
-    merge_interval = checked.pop("merge_interval")
+    merge_interval = checked["merge_interval"]
     intervals = sorted(set(INTERVALS) | {merge_interval})
-    return IntervalComparison(merge_interval, compare_intervals(intervals, **checked))
+    return IntervalComparison(merge_interval, _compare_intervals(intervals, checked))
 
 
 def figure(result: IntervalComparison) -> dict:
@@ -362,7 +357,7 @@ def figure(result: IntervalComparison) -> dict:
         fig,
         title="CI/CD 파이프라인: 병합 간격과 피드백",
         alt=(
-            f"개발자 {chosen.params.developers}명이 {_interval_label(merge_interval)} 병합하면 "
+            f"개발자 {chosen.params['developers']}명이 {_interval_label(merge_interval)} 병합하면 "
             f"망가진 변경을 아는 데 중앙값 {chosen.median_feedback_hours:.1f}시간, 프로덕션까지 "
             f"중앙값 {chosen.median_lead_hours:.1f}시간이 걸리고 병합의 "
             f"{chosen.conflict_share:.0%}가 충돌합니다. 매일 병합하면 각각 "

@@ -22,7 +22,7 @@ from ..core.explorer import slider_explorer
 from ..core.figure import bar, subplots
 from ..core.live import make_interactive
 from ..core.params import Field, Spec
-from ..core.style import PALETTE, rounded, style_figure
+from ..core.style import PALETTE, percent, rounded, style_figure
 
 QUARTER_DAYS = 65  # working days in a quarter (13 weeks x 5 days)
 CADENCES = {
@@ -50,21 +50,6 @@ SPEC = Spec(
 
 
 @dataclass(frozen=True)
-class BatchParams:
-    """Inputs; rates are per working day, probabilities between 0 and 1."""
-
-    cadence: str = "weekly"
-    changes_per_day: float = 4.0
-    failure_probability: float = 0.02
-    bisect_minutes: float = 20.0
-    seed: int = 7
-
-    def checked(self) -> BatchParams:
-        """Return the parameters if valid, else raise CourseInputError."""
-        return BatchParams(**SPEC.check(self.__dict__))
-
-
-@dataclass(frozen=True)
 class CadenceRisk:
     """Expected figures for one release cadence."""
 
@@ -89,13 +74,14 @@ def bisect_steps(batch_size: float) -> int:
     return max(0, math.ceil(math.log2(max(batch_size, 1.0))))
 
 
-def cadence_risk(params: BatchParams, cadence: str) -> CadenceRisk:
-    """Expected risk figures of ``cadence`` for the given change stream."""
+def cadence_risk(params: dict, cadence: str) -> CadenceRisk:
+    """Expected risk figures of ``cadence`` for the change stream of ``params``
+    (inputs checked by :data:`SPEC`)."""
     label, interval = CADENCES[cadence]
-    batch = params.changes_per_day * interval
-    fail = 1.0 - (1.0 - params.failure_probability) ** batch
+    batch = params["changes_per_day"] * interval
+    fail = 1.0 - (1.0 - params["failure_probability"]) ** batch
     steps = bisect_steps(batch)
-    find = steps * params.bisect_minutes
+    find = steps * params["bisect_minutes"]
     releases = QUARTER_DAYS // interval
     return CadenceRisk(
         cadence=cadence,
@@ -110,10 +96,13 @@ def cadence_risk(params: BatchParams, cadence: str) -> CadenceRisk:
     )
 
 
-def compare_cadences(params: BatchParams | None = None, **overrides) -> dict[str, CadenceRisk]:
-    """Expected figures for every cadence, checked inputs."""
-    base = params or BatchParams()
-    checked = BatchParams(**{**base.__dict__, **overrides}).checked()
+def compare_cadences(**params) -> dict[str, CadenceRisk]:
+    """Expected figures for every cadence. Keyword arguments are fields of
+    :data:`SPEC`; invalid values raise :class:`~devops_course.core.errors.CourseInputError`."""
+    return _risks(SPEC.check(params))
+
+
+def _risks(checked: dict) -> dict[str, CadenceRisk]:
     return {cadence: cadence_risk(checked, cadence) for cadence in CADENCES}
 
 
@@ -130,17 +119,20 @@ class Release:
         return self.faulty > 0
 
 
-def simulate_quarter(params: BatchParams | None = None, **overrides) -> list[Release]:
+def simulate_quarter(**params) -> list[Release]:
     """Simulate one quarter: Poisson arrivals each day, each change faulty with
-    the given probability, released at the chosen cadence."""
-    base = params or BatchParams()
-    checked = BatchParams(**{**base.__dict__, **overrides}).checked()
-    rng = generator(checked.seed)
+    the given probability, released at the chosen cadence. Keyword arguments are
+    fields of :data:`SPEC`."""
+    return _quarter(SPEC.check(params))
+
+
+def _quarter(checked: dict) -> list[Release]:
+    rng = generator(checked["seed"])
     arrivals, faulty = [], []
     for _ in range(QUARTER_DAYS):
-        arrivals.append(poisson(rng, checked.changes_per_day))
-        faulty.append(binomial(rng, arrivals[-1], checked.failure_probability))
-    interval = CADENCES[checked.cadence][1]
+        arrivals.append(poisson(rng, checked["changes_per_day"]))
+        faulty.append(binomial(rng, arrivals[-1], checked["failure_probability"]))
+    interval = CADENCES[checked["cadence"]][1]
     releases = []
     for end in range(interval, QUARTER_DAYS + 1, interval):
         window = slice(end - interval, end)
@@ -152,15 +144,15 @@ def simulate_quarter(params: BatchParams | None = None, **overrides) -> list[Rel
 class BatchResult:
     """One simulated quarter of the chosen cadence and the risks of every cadence."""
 
-    params: BatchParams
+    params: dict  # the checked inputs (see :data:`SPEC`)
     risks: dict[str, CadenceRisk]
     releases: list[Release]
 
 
 def model(params: dict) -> BatchResult:
     """The model: expected risks of every cadence and one simulated quarter."""
-    checked = BatchParams(**SPEC.check(params))
-    return BatchResult(checked, compare_cadences(checked), simulate_quarter(checked))
+    checked = SPEC.check(params)
+    return BatchResult(checked, _risks(checked), _quarter(checked))
 
 
 # ---------------------------------------------------------------- figure
@@ -171,7 +163,8 @@ def figure(result: BatchResult) -> dict:
     every cadence."""
     checked, risks, releases = result.params, result.risks, result.releases
     labels = [f"{CADENCES[c][0]}<br>(변경 {risks[c].batch_size:.0f}개)" for c in CADENCES]
-    chosen = risks[checked.cadence]
+    chosen = risks[checked["cadence"]]
+    cadence_name = CADENCES[checked["cadence"]][0]
     fig = subplots(
         rows=2,
         cols=2,
@@ -180,7 +173,7 @@ def figure(result: BatchResult) -> dict:
         vertical_spacing=0.2,
         horizontal_spacing=0.14,
         subplot_titles=(
-            f"시뮬레이션한 한 분기: {CADENCES[checked.cadence][0]} 릴리스",
+            f"시뮬레이션한 한 분기: {cadence_name} 릴리스",
             "릴리스 하나가 실패할 확률 (괄호: 폭발 반경)",
             "장애가 난 릴리스를 복구하는 시간",
         ),
@@ -250,8 +243,8 @@ def figure(result: BatchResult) -> dict:
         fig,
         title="작은 배치 vs 큰 배치: 릴리스 주기와 배포 위험",
         alt=(
-            f"하루 변경 {checked.changes_per_day:g}개, 변경당 결함 확률 "
-            f"{checked.failure_probability:.0%}일 때 {CADENCES[checked.cadence][0]} 릴리스는 "
+            f"하루 변경 {checked['changes_per_day']:g}개, 변경당 결함 확률 "
+            f"{percent(checked['failure_probability'])}일 때 {cadence_name} 릴리스는 "
             f"한 번에 변경 {chosen.batch_size:.0f}개를 내보내고 실패 확률은 "
             f"{chosen.failure_probability:.0%}, 결함을 찾는 데 {chosen.bisect_steps}번의 "
             f"빌드({chosen.find_minutes:.0f}분), 복구에 {chosen.restore_minutes:.0f}분이 걸립니다. "

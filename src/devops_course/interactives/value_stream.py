@@ -40,6 +40,7 @@ PRESET_STYLE = {
     "지금 설정": (PALETTE["purple"], "longdash"),
 }
 TITLE = "부분 최적화 vs 전체 최적화"
+SPEEDS = ("dev_speed", "test_speed", "ops_speed")
 SPEC = Spec(
     dev_speed=Field("개발 속도 배수", 1.0, low=0.25, high=4, step=0.25),
     test_speed=Field("테스트 속도 배수", 1.0, low=0.25, high=4, step=0.25),
@@ -50,25 +51,10 @@ SPEC = Spec(
 
 
 @dataclass(frozen=True)
-class FlowParams:
-    """Speed multipliers of the three stages, the horizon and the seed."""
-
-    dev_speed: float = 1.0
-    test_speed: float = 1.0
-    ops_speed: float = 1.0
-    weeks: int = 6
-    seed: int = 14
-
-    def checked(self) -> FlowParams:
-        """Return the parameters if valid, else raise CourseInputError."""
-        return FlowParams(**SPEC.check(self.__dict__))
-
-
-@dataclass(frozen=True)
 class FlowResult:
     """The outcome of one run."""
 
-    params: FlowParams
+    params: dict  # the checked inputs (see :data:`SPEC`)
     finished: tuple[tuple[float, float, float], ...] = field(
         repr=False
     )  # (start, ops queue start, done)
@@ -77,7 +63,7 @@ class FlowResult:
 
     @property
     def throughput_per_week(self) -> float:
-        return len(self.finished) / self.params.weeks
+        return len(self.finished) / self.params["weeks"]
 
     @property
     def mean_lead_hours(self) -> float:
@@ -88,20 +74,24 @@ class FlowResult:
     @property
     def mean_wip(self) -> float:
         """Time-averaged number of items started but not yet deployed."""
-        horizon = self.params.weeks * WEEK_HOURS
+        horizon = self.params["weeks"] * WEEK_HOURS
         times = list(self.wip_times) + [horizon]
         area = sum(level * (times[i + 1] - times[i]) for i, level in enumerate(self.wip_levels))
         return area / horizon
 
 
-def simulate(params: FlowParams | None = None, **overrides) -> FlowResult:
-    """Run the value stream (SimPy) for ``weeks`` working weeks."""
-    base = params or FlowParams()
-    p = FlowParams(**{**base.__dict__, **overrides}).checked()
-    speeds = (p.dev_speed, p.test_speed, p.ops_speed)
+def simulate(**params) -> FlowResult:
+    """Run the value stream (SimPy) for ``weeks`` working weeks. Keyword arguments
+    are fields of :data:`SPEC`; invalid values raise
+    :class:`~devops_course.core.errors.CourseInputError`."""
+    return _simulate(SPEC.check(params))
+
+
+def _simulate(p: dict) -> FlowResult:
+    speeds = (p["dev_speed"], p["test_speed"], p["ops_speed"])
     # One generator per stage: changing one stage's speed leaves the others' draws alone.
-    draws = [generator(p.seed, stage) for stage in range(len(STAGES))]
-    horizon = p.weeks * WEEK_HOURS
+    draws = [generator(p["seed"], stage) for stage in range(len(STAGES))]
+    horizon = p["weeks"] * WEEK_HOURS
     env = simpy.Environment()
     queues = [simpy.Store(env) for _ in STAGES[1:]]
     finished: list[tuple[float, float, float]] = []
@@ -143,15 +133,19 @@ def simulate(params: FlowParams | None = None, **overrides) -> FlowResult:
 
 
 def compare(**params) -> dict[str, FlowResult]:
-    """The four preset scenarios, plus '지금 설정' when the speeds differ from all."""
-    speeds = tuple(params.pop(key, 1.0) for key in ("dev_speed", "test_speed", "ops_speed"))
+    """The four preset scenarios, plus '지금 설정' when the speeds differ from all.
+    Keyword arguments are fields of :data:`SPEC`."""
+    return _compare(SPEC.check(params))
+
+
+def _compare(checked: dict) -> dict[str, FlowResult]:
+    speeds = tuple(checked[key] for key in SPEEDS)
     results = {
-        name: simulate(dev_speed=d, test_speed=t, ops_speed=o, **params)
-        for name, (d, t, o) in PRESETS.items()
+        name: _simulate({**checked, **dict(zip(SPEEDS, preset))})
+        for name, preset in PRESETS.items()
     }
     if matching_preset(*speeds) is None:
-        d, t, o = speeds
-        results["지금 설정"] = simulate(dev_speed=d, test_speed=t, ops_speed=o, **params)
+        results["지금 설정"] = _simulate(checked)
     return results
 
 
@@ -168,20 +162,20 @@ def matching_preset(dev_speed: float, test_speed: float, ops_speed: float) -> st
 class Scenarios:
     """The preset scenarios and, when it differs from all, the current setting."""
 
-    params: FlowParams
+    params: dict  # the checked inputs (see :data:`SPEC`)
     results: dict[str, FlowResult]
 
 
 def model(params: dict) -> Scenarios:
     """The model: every preset scenario, plus '지금 설정' when it is none of them."""
     checked = SPEC.check(params)
-    return Scenarios(FlowParams(**checked), compare(**checked))
+    return Scenarios(checked, _compare(checked))
 
 
 def figure(scenarios: Scenarios) -> dict:
     """Work in progress over time and the three outcomes of every scenario."""
     results, params = scenarios.results, scenarios.params
-    dev_speed, test_speed, ops_speed = params.dev_speed, params.test_speed, params.ops_speed
+    dev_speed, test_speed, ops_speed = (params[key] for key in SPEEDS)
     fig = subplots(
         rows=2,
         cols=3,
@@ -247,7 +241,7 @@ def figure(scenarios: Scenarios) -> dict:
         fig,
         title="부분 최적화 vs 전체 최적화: 개발만 빨라지면?",
         alt=(
-            f"{params.weeks}주 동안 기준 흐름은 주당 {base.throughput_per_week:.1f}건을 배포하고 평균 WIP는 "
+            f"{params['weeks']}주 동안 기준 흐름은 주당 {base.throughput_per_week:.1f}건을 배포하고 평균 WIP는 "
             f"{base.mean_wip:.1f}건입니다. 개발만 두 배 빨라지면 처리량은 주당 "
             f"{dev.throughput_per_week:.1f}건에 머무르고 WIP는 {dev.mean_wip:.1f}건, 리드 타임은 "
             f"{base.mean_lead_hours:.0f}시간에서 {dev.mean_lead_hours:.0f}시간으로 늘어납니다. 제약인 "

@@ -20,6 +20,7 @@
     dictionary: {
       "Autoscale": "자동 배율",
       "Download plot": "그림 내려받기",
+      "Download plot as a PNG": "PNG로 내려받기",
       "Download plot as a png": "PNG로 내려받기",
       "Pan": "이동",
       "Reset axes": "축 초기화",
