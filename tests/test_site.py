@@ -7,7 +7,8 @@ import re
 
 import page_weight
 import pytest
-from conftest import HTML, ROOT, require_build
+from conftest import HTML, ROOT, OfflinePage, require_build
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 PAGE_BUDGET = 1.5 * 1024 * 1024
 SITE_PAGES = [str(p.relative_to(HTML)) for p in page_weight.pages(HTML)] if HTML.exists() else []
@@ -131,6 +132,60 @@ def test_every_explorer_reacts_to_keyboard(offline_page, path):
         operated += 1
     assert operated >= 1
     assert offline_page.console_errors == []
+
+
+STEP_ALT = """(el, i) => {
+    const step = el.layout.sliders[0].steps[i];
+    if (step.method === "update") return step.args[1].meta.alt;
+    const figure = JSON.parse(document.getElementById(el.dataset.figure).textContent);
+    return figure.frames.find(frame => frame.name === step.args[0][0]).layout.meta.alt;
+}"""
+AXIS_TYPES = """el => Object.fromEntries(Object.entries(el._fullLayout)
+    .filter(([name]) => /^[xy]axis[0-9]*$/.test(name)).map(([name, axis]) => [name, axis.type]))"""
+CAPTION_IS = """([el, want]) => document.getElementById(el.id + "-caption").textContent === want"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", CHAPTER_PAGES)
+def test_every_slider_step_keeps_caption_and_axes_true(browser, site_url, path, width):
+    """The caption under an explorer (its accessible name) describes the scenario
+    on screen, not the default one, at every step a reader moves the slider to, on
+    a laptop and on a phone; and a step keeps every axis's type (a category axis
+    of "99.9%" labels must not turn numeric and squeeze its bars)."""
+    offline_page = OfflinePage(browser, site_url, width=width)
+    page = offline_page.open(path)
+    graphs = page.locator(".course-plotly-graph")
+    stepped = 0
+    for index in range(graphs.count()):
+        graph = graphs.nth(index)
+        steps = graph.evaluate("el => ((el.layout.sliders || [])[0] || {steps: []}).steps.length")
+        if not steps:
+            continue
+        graph.scroll_into_view_if_needed()
+        slider = graph.locator('g[role="slider"]')
+        slider.focus()
+        axis_types = graph.evaluate(AXIS_TYPES)
+        page.keyboard.press("Home")
+        captions = set()
+        for step in range(steps):
+            if step:
+                page.locator(f"#{graph.get_attribute('id')} g[role='slider']").focus()
+                page.keyboard.press("ArrowRight")
+            want = graph.evaluate(STEP_ALT, step)
+            try:
+                page.wait_for_function(CAPTION_IS, arg=[graph.element_handle(), want])
+            except PlaywrightTimeoutError:
+                got = graph.evaluate(
+                    "el => document.getElementById(el.id + '-caption').textContent"
+                )
+                pytest.fail(f"figure {index}, step {step}: the caption says {got!r}, not {want!r}")
+            captions.add(want)
+            assert graph.evaluate(AXIS_TYPES) == axis_types, f"figure {index}, step {step}"
+        assert len(captions) > 1, f"figure {index}: every step has the same caption"
+        stepped += 1
+    assert stepped >= 1
+    assert offline_page.console_errors == []
+    offline_page.close()
 
 
 @pytest.mark.build

@@ -9,10 +9,12 @@ touch different attributes, so they combine freely.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 
 from .style import BUTTON_STYLE, SLIDER_STYLE
 
+AXIS_NAME = re.compile(r"[xy]axis\d*")
 DATA_KEYS = ("x", "y", "base", "text", "customdata", "hovertext", "marker.color")
 
 
@@ -32,6 +34,17 @@ def _data_update(fig: dict, keys: Sequence[str]) -> dict[str, list]:
         if any(value is not None for value in values):
             update[key] = values
     return update
+
+
+def _axis_types(layout: dict) -> dict[str, str]:
+    """The axis types the figure sets. A step that changes x or y makes plotly.js
+    guess each axis's type again unless the step names it, and "99.9%" or "5%"
+    labels look like numbers: a category axis would turn numeric."""
+    return {
+        f"{name}.type": axis["type"]
+        for name, axis in layout.items()
+        if AXIS_NAME.fullmatch(name) and isinstance(axis, dict) and "type" in axis
+    }
 
 
 def slider_explorer(
@@ -55,6 +68,7 @@ def slider_explorer(
     steps = []
     for step_label, fig in scenarios:
         layout_update = {key: _lookup(fig["layout"], key) for key in layout_keys}
+        layout_update.update(_axis_types(fig["layout"]))
         steps.append(
             {
                 "method": "update",

@@ -206,21 +206,29 @@ def figure(state: ClockState) -> dict:
         xanchor="left",
         font={"size": 13},
     )
-    counts, cycles = cycles_completed(settings, end), cycle_days(settings)
     style_figure(
         fig,
         title=f"{TITLE}: {label} 동안의 학습 사이클 ({elapsed:.0f}일째)",
-        alt=(
-            f"{label} 동안 기술적 피드백(주기 {_format_cycle(cycles[0])})은 "
-            f"{counts[0]:,}번, 프로세스 피드백(주기 {_format_cycle(cycles[1])})은 "
-            f"{counts[1]:,}번, 비즈니스 피드백(주기 {_format_cycle(cycles[2])})은 "
-            f"{counts[2]:,}번 돕니다. 비즈니스 피드백 한 번 사이에 기술 루프가 {waiting:,.0f}번 돕니다. "
-            "루프마다 변경 하나가 나간다고 보고 하루 24시간을 센 모델의 상한입니다."
-        ),
+        alt=_alt(settings, elapsed),
         height=600,
     )
     fig.update_layout(margin={"l": 110, "r": 50})
     return fig.to_dict()
+
+
+def _alt(settings: dict, elapsed: float) -> str:
+    """What the clock shows after ``elapsed`` days, in words."""
+    label = HORIZONS[settings["horizon"]][0]
+    counts, cycles = cycles_completed(settings, elapsed), cycle_days(settings)
+    when = f"{label} 동안" if elapsed >= horizon_days(settings) else f"{elapsed:.0f}일째까지"
+    return (
+        f"{when} 기술적 피드백(주기 {_format_cycle(cycles[0])})은 "
+        f"{counts[0]:,}번, 프로세스 피드백(주기 {_format_cycle(cycles[1])})은 "
+        f"{counts[1]:,}번, 비즈니스 피드백(주기 {_format_cycle(cycles[2])})은 "
+        f"{counts[2]:,}번 돕니다. 비즈니스 피드백 한 번 사이에 기술 루프가 "
+        f"{unvalidated_changes(settings):,.0f}번 돕니다. "
+        "루프마다 변경 하나가 나간다고 보고 하루 24시간을 센 모델의 상한입니다."
+    )
 
 
 def _add_animation(figure: dict, settings: dict, frames: int) -> dict:
@@ -233,7 +241,10 @@ def _add_animation(figure: dict, settings: dict, frames: int) -> dict:
         {
             "name": f"{moment:.0f}일",
             "data": _frame_traces(settings, moment),
-            "layout": {"title": {"text": title + f"({moment:.0f}일째)"}},
+            "layout": {
+                "title": {"text": title + f"({moment:.0f}일째)"},
+                "meta": {"alt": _alt(settings, moment)},
+            },
         }
         for moment in moments
     )

@@ -3,7 +3,8 @@
  * control of every explorer slider and button. plotly.js (1.2 MB) is loaded only
  * when the first figure comes near the viewport, and each figure is drawn then.
  * A figure narrower than data-phone-below takes its phone layout, and in dark
- * mode its colours are swapped by data-dark; both follow the reader's changes. */
+ * mode its colours are swapped by data-dark; both follow the reader's changes.
+ * The caption under a figure follows its slider. */
 (function () {
   "use strict";
 
@@ -50,28 +51,44 @@
     return Plotly[method].apply(null, [graph].concat(args || []));
   }
 
+  // The step a slider is at, or is on its way to: a key pressed while plotly is
+  // still drawing the last step moves on from that step, not from the one before.
+  function sliderStep(graph, index) {
+    var target = (graph.courseTargets || {})[index];
+    return target !== undefined ? target : graph.layout.sliders[index].active || 0;
+  }
+
   function setSlider(graph, index, active) {
     var slider = graph.layout.sliders[index];
-    var last = slider.steps.length - 1;
-    active = Math.max(0, Math.min(last, active));
-    if (active === slider.active) {
+    active = Math.max(0, Math.min(slider.steps.length - 1, active));
+    if (active === sliderStep(graph, index)) {
       return;
     }
+    var targets = (graph.courseTargets = graph.courseTargets || {});
+    targets[index] = active;
     var step = slider.steps[active];
     var update = {};
     update["sliders[" + index + "].active"] = active;
-    runCommand(graph, step.method, step.args)
+    function done() {
+      if (targets[index] === active) {
+        delete targets[index];
+      }
+      makeAccessible(graph);
+    }
+    // One step after another: each is drawn before the next begins.
+    graph.courseQueue = (graph.courseQueue || Promise.resolve())
+      .then(function () {
+        return runCommand(graph, step.method, step.args);
+      })
       .then(function () {
         return Plotly.relayout(graph, update);
       })
-      .then(function () {
-        makeAccessible(graph);
-      });
+      .then(done, done);
   }
 
   function sliderKeys(graph, index) {
     return function (event) {
-      var active = graph.layout.sliders[index].active || 0;
+      var active = sliderStep(graph, index);
       var moves = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1 };
       if (event.key in moves) {
         setSlider(graph, index, active + moves[event.key]);
@@ -135,7 +152,19 @@
     });
   }
 
+  // The caption under the figure (the figure's accessible name) says what the
+  // figure shows now: every slider step and animation frame carries the alt text
+  // of its own scenario in layout.meta.
+  function describeView(graph) {
+    var caption = document.getElementById(graph.id + "-caption");
+    var text = graph.layout && graph.layout.meta && graph.layout.meta.alt;
+    if (caption && text && caption.textContent !== text) {
+      caption.textContent = text;
+    }
+  }
+
   function makeAccessible(graph) {
+    describeView(graph);
     var focused = document.activeElement;
     var focusedRole = focused && graph.contains(focused) ? focused.getAttribute("role") : null;
     describeSliders(graph);
@@ -234,6 +263,7 @@
       var mode = isDark() ? "dark" : "light";
       if (graph.dataset.layout !== layout || graph.dataset.mode !== mode) {
         graph.dataset.drawn = "redrawing";
+        graph.courseTargets = {};
         Plotly.react(graph, figureFor(graph)).then(function () {
           makeAccessible(graph);
           graph.dataset.drawn = "true";
