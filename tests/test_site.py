@@ -142,6 +142,9 @@ STEP_ALT = """(el, i) => {
 }"""
 AXIS_TYPES = """el => Object.fromEntries(Object.entries(el._fullLayout)
     .filter(([name]) => /^[xy]axis[0-9]*$/.test(name)).map(([name, axis]) => [name, axis.type]))"""
+SMALL_BAR_NUMBERS = """el => [...el.querySelectorAll(".bartext")]
+    .map(text => [text.textContent, text.getBoundingClientRect().height])
+    .filter(([words, height]) => words && height < 12)"""
 CAPTION_IS = """([el, want]) => document.getElementById(el.id + "-caption").textContent === want"""
 
 
@@ -150,14 +153,16 @@ CAPTION_IS = """([el, want]) => document.getElementById(el.id + "-caption").text
 def test_every_slider_step_keeps_caption_and_axes_true(browser, site_url, path, width):
     """The caption under an explorer (its accessible name) describes the scenario
     on screen, not the default one, at every step a reader moves the slider to, on
-    a laptop and on a phone; and a step keeps every axis's type (a category axis
-    of "99.9%" labels must not turn numeric and squeeze its bars)."""
+    a laptop and on a phone; a step keeps every axis's type (a category axis of
+    "99.9%" labels must not turn numeric and squeeze its bars); and the numbers on
+    the bars, which exercises ask for, stay readable without hovering."""
     offline_page = OfflinePage(browser, site_url, width=width)
     page = offline_page.open(path)
     graphs = page.locator(".course-plotly-graph")
     stepped = 0
     for index in range(graphs.count()):
         graph = graphs.nth(index)
+        assert graph.evaluate(SMALL_BAR_NUMBERS) == [], f"figure {index}"
         steps = graph.evaluate("el => ((el.layout.sliders || [])[0] || {steps: []}).steps.length")
         if not steps:
             continue
@@ -181,6 +186,7 @@ def test_every_slider_step_keeps_caption_and_axes_true(browser, site_url, path, 
                 pytest.fail(f"figure {index}, step {step}: the caption says {got!r}, not {want!r}")
             captions.add(want)
             assert graph.evaluate(AXIS_TYPES) == axis_types, f"figure {index}, step {step}"
+            assert graph.evaluate(SMALL_BAR_NUMBERS) == [], f"figure {index}, step {step}"
         assert len(captions) > 1, f"figure {index}: every step has the same caption"
         stepped += 1
     assert stepped >= 1

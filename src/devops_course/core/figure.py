@@ -39,7 +39,13 @@ def trace(kind: str, **properties: Any) -> dict[str, Any]:
 
 
 def bar(**properties: Any) -> dict[str, Any]:
-    """A bar trace (``go.Bar``) as a dict."""
+    """A bar trace (``go.Bar``) as a dict.
+
+    Numbers written outside the bars keep the figure's font size: plotly.js would
+    shrink each one to its bar's width, and a narrow bar's "3,068" became too small
+    to read without hovering."""
+    if properties.get("textposition") == "outside":
+        properties.setdefault("constraintext", "none")
     return trace("bar", **properties)
 
 

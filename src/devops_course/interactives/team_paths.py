@@ -124,7 +124,7 @@ def figure(result: TeamPaths) -> dict:
             x=["한 팀", f"{teams}개 팀"],
             y=[paths(people), inside],
             marker={"color": PALETTE["orange"], "pattern": {"shape": "/"}},
-            text=[f"{paths(people):,}", f"{inside:,}"],
+            text=[f"{paths(people):,}", ""],
             textposition="inside",
             hovertemplate="%{x}: 팀 안 %{y:,}개<extra></extra>",
         ),
@@ -137,7 +137,9 @@ def figure(result: TeamPaths) -> dict:
             x=["한 팀", f"{teams}개 팀"],
             y=[0, between],
             marker={"color": PALETTE["sky"], "pattern": {"shape": "."}},
-            text=["", f"{between:,}"],
+            # Both numbers of the split bar above it: inside a short bar they would
+            # shrink out of sight.
+            text=["", f"팀 안 {inside:,}<br>팀 사이 {between:,}"],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{x}: 팀 사이 %{y:,}개<extra></extra>",
