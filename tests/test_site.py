@@ -318,3 +318,25 @@ def test_one_search_field_and_nothing_covers_the_book_s_title(browser, site_url,
             assert covered == []
     finally:
         page.close()
+
+
+def test_back_to_top_sits_in_the_corner_on_a_phone(browser, site_url):
+    """On a phone the theme's "맨 위로" button is a small round button in the bottom
+    right corner, not a pill over the middle of the text; its name stays Korean."""
+    phone = OfflinePage(browser, site_url, width=390)
+    try:
+        page = phone.open("book/ch2_practices.html")
+        page.mouse.wheel(0, 3000)
+        page.mouse.wheel(0, -400)  # the theme shows the button while scrolling up
+        button = page.locator("#pst-back-to-top")
+        button.wait_for(state="visible")
+        box = button.bounding_box()
+        viewport = page.viewport_size
+        assert box["width"] <= 48 and box["height"] <= 48, box
+        assert box["x"] + box["width"] >= viewport["width"] - 24, box
+        assert box["y"] + box["height"] >= viewport["height"] - 24, box
+        assert button.text_content().strip() == "맨 위로"
+        button.click()
+        page.wait_for_function("window.scrollY === 0")
+    finally:
+        phone.close()
