@@ -340,3 +340,47 @@ def test_back_to_top_sits_in_the_corner_on_a_phone(browser, site_url):
         page.wait_for_function("window.scrollY === 0")
     finally:
         phone.close()
+
+
+@pytest.mark.parametrize("path", CHAPTER_PAGES)
+def test_on_a_phone_every_slider_stays_in_view_of_its_figure(browser, site_url, path):
+    """At 390 px a copy of each explorer's slider sits above the figure and stays
+    on screen while any part of the figure is, however tall the figure; moving it
+    moves the figure's own slider. On a laptop the figure's slider is enough."""
+    for width in (390, 1280):
+        offline_page = OfflinePage(browser, site_url, width=width)
+        page = offline_page.open(path)
+        graphs = page.locator(".course-plotly-graph")
+        for index in range(graphs.count()):
+            graph = graphs.nth(index)
+            if not graph.evaluate("el => (el.layout.sliders || []).length"):
+                continue
+            proxy = (
+                page.locator(".course-slider-proxy")
+                .filter(has=page.locator("input[type=range]"))
+                .and_(graph.locator("xpath=preceding-sibling::div[1]"))
+            )
+            if width > 390:
+                assert not proxy.is_visible(), f"figure {index}"
+                continue
+            top, height = graph.evaluate(
+                "el => [el.getBoundingClientRect().top + scrollY, el.offsetHeight]"
+            )
+            header = page.locator(".bd-header-article").bounding_box()["height"]
+            for fraction in (0.5, 0.95):  # the middle of the figure, then its foot
+                y = top + height * fraction
+                page.evaluate(f"window.scrollTo(0, {y} - innerHeight / 2)")
+                control = proxy.bounding_box()
+                assert header - 1 <= control["y"], (index, fraction, control)
+                assert control["y"] + control["height"] <= page.viewport_size["height"]
+            before = graph.evaluate("el => el.layout.sliders[0].active")
+            proxy.locator("input").focus()
+            page.keyboard.press("ArrowLeft" if before else "ArrowRight")
+            page.wait_for_function(
+                "([el, before]) => el.layout.sliders[0].active !== before",
+                arg=[graph.element_handle(), before],
+            )
+            step = graph.evaluate("el => el.layout.sliders[0].active")
+            assert proxy.locator("input").input_value() == str(step)
+        assert offline_page.console_errors == []
+        offline_page.close()

@@ -4,7 +4,8 @@
  * when the first figure comes near the viewport, and each figure is drawn then.
  * A figure narrower than data-phone-below takes its phone layout, and in dark
  * mode its colours are swapped by data-dark; both follow the reader's changes.
- * The caption under a figure follows its slider. */
+ * The caption under a figure follows its slider; on a phone the slider is
+ * repeated above the figure, where it stays in view. */
 (function () {
   "use strict";
 
@@ -163,8 +164,48 @@
     }
   }
 
+  function plainLabel(text) {
+    return String(text || "").replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "");
+  }
+
+  // On a phone an explorer's slider sits under plots that can be taller than the
+  // screen. A native range control above the figure repeats it and stays in view
+  // (sticky) while the figure scrolls by: the control is never a screen away
+  // from what it changes.
+  function phoneSlider(graph) {
+    var slider = (graph.layout.sliders || [])[0];
+    var proxy = graph.parentNode.querySelector(".course-slider-proxy");
+    if (!slider) {
+      return;
+    }
+    if (!proxy) {
+      proxy = document.createElement("div");
+      proxy.className = "course-slider-proxy";
+      proxy.innerHTML = '<label><span></span> <output></output><input type="range" min="0" step="1"></label>';
+      graph.parentNode.insertBefore(proxy, graph);
+      var range = proxy.querySelector("input");
+      range.addEventListener("input", function () {
+        setSlider(graph, 0, Number(range.value));
+      });
+    }
+    var input = proxy.querySelector("input");
+    var active = sliderStep(graph, 0);
+    var prefix = (slider.currentvalue && slider.currentvalue.prefix) || "";
+    var label = plainLabel(slider.steps[active].label);
+    proxy.querySelector("span").textContent = prefix.replace(/[:\s]+$/, "") + ":";
+    proxy.querySelector("output").textContent = label;
+    input.max = String(slider.steps.length - 1);
+    input.value = String(active);
+    input.setAttribute("aria-valuetext", label);
+    proxy.hidden = graph.dataset.layout !== "phone";
+    // just under the article's header bar, which also stays at the top
+    var header = document.querySelector(".bd-header-article");
+    proxy.style.top = (header ? header.getBoundingClientRect().height : 0) + "px";
+  }
+
   function makeAccessible(graph) {
     describeView(graph);
+    phoneSlider(graph);
     var focused = document.activeElement;
     var focusedRole = focused && graph.contains(focused) ? focused.getAttribute("role") : null;
     describeSliders(graph);
