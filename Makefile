@@ -11,11 +11,16 @@ CLASSROOM := $(CLASSROOM_ENV)/.installed
 LEARNERS ?= 30
 SHELL := /bin/bash
 
-.PHONY: book test test-fast lint test-notebooks bench lighthouse system-deps notebooks classroom clean
+.PHONY: book serve test test-fast lint test-notebooks bench lighthouse system-deps notebooks classroom clean
 
 ## book: build the HTML site (_build/html) and the PDF (_build/latex/book.pdf)
 book: system-deps $(INSTALLED) $(NODE_INSTALLED) $(LITE_WHEELS)
 	$(BIN)/python tools/build_book.py
+
+## serve: serve the built site on http://127.0.0.1:8000/ (gzip, the cache headers of the
+## README's "호스팅"); PORT=8080 for another port
+serve: $(INSTALLED)
+	$(BIN)/python tools/local_site.py $(or $(PORT),8000)
 
 ## test: lint, build the book, then run every test (units, notebooks, build, browser,
 ## and a class of two learners on a loopback JupyterHub)

@@ -94,10 +94,13 @@ def build_lite(runtime: list[Path]) -> float | None:
     inputs = [
         *runtime,
         *sorted((ROOT / "book").glob("ch*.ipynb")),
+        *(ROOT / "book" / page for page in lite.BOOK_PAGES),
         *sorted((ROOT / "lite").iterdir()),
         ROOT / "pyproject.toml",
         ROOT / "package-lock.json",
         ROOT / "tools" / "build_lite.py",
+        ROOT / "tools" / "lab_notebook.py",
+        ROOT / "tools" / "notebook_glossary.py",
     ]
     stamp, current = BUILD / ".lite-digest", digest(inputs)
     if (lite.OUTPUT / "jupyter-lite.json").exists() and stamp.exists():

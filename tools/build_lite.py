@@ -3,7 +3,8 @@
 Everything it serves comes from this machine: Pyodide's core from the pinned npm
 package, the kernel's and the chapters' pure-Python wheels from lite/requirements.txt
 (downloaded once by `make`), the course package built from src/, and the chapter
-notebooks without outputs. No request leaves the site:
+notebooks as the lab shows them (`tools/lab_notebook.py`) with the book pages they
+link to. No request leaves the site:
 - `pyodide-lock.json` is rewritten to list only the packages shipped here, with the
   sha256 of the files shipped (Pyodide's own lock names 357 packages it does not ship);
 - piplite's fallback to the public index is off.
@@ -20,6 +21,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from lab_notebook import lab_notebook
+from notebook_glossary import glossary_page, read_glossary
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 STAGE = BUILD / "lite-src"
@@ -34,6 +38,12 @@ PYODIDE_CORE = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_st
 # What the kernel itself loads at start-up through Pyodide's lock (micropip, then
 # IPython and jedi for pyodide-kernel); their dependencies are added from the lock.
 KERNEL_PACKAGES = ("micropip", "ipython", "jedi")
+# The book's pages the chapters link to that the lab serves too, opened rendered
+# (overrides.json). The glossary is rewritten in the MyST syntax JupyterLab renders.
+BOOK_PAGES = ("glossary.md", "references.md")
+# Extensions of the book's JupyterLab that the lab leaves out: a learner in the lab
+# does not present (the book has decks), and sliveshow's 1.7 MB would load anyway.
+LEFT_OUT = ("sliveshow",)
 KERNEL_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
 
 
@@ -100,16 +110,6 @@ def course_wheel(target: Path) -> None:
     shutil.rmtree(source)
 
 
-def notebook_without_outputs(source: Path, target: Path) -> None:
-    """Copy a chapter notebook with its outputs cleared (the lab runs them)."""
-    notebook = json.loads(source.read_text(encoding="utf-8"))
-    for cell in notebook["cells"]:
-        if cell["cell_type"] == "code":
-            cell["outputs"], cell["execution_count"] = [], None
-    notebook["metadata"].pop("widgets", None)
-    target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
 def lite_config() -> dict:
     """jupyter-lite.json: the local Pyodide, no public index, Korean interface."""
     settings = {"disablePyPIFallback": True, "loadPyodideOptions": {"packages": []}}
@@ -138,8 +138,30 @@ def stage() -> None:
     files = STAGE / "files"
     files.mkdir()
     for chapter in sorted((ROOT / "book").glob("ch*.ipynb")):
-        notebook_without_outputs(chapter, files / chapter.name)
+        notebook = lab_notebook(chapter, served=BOOK_PAGES)
+        text = json.dumps(notebook, ensure_ascii=False, indent=1)
+        (files / chapter.name).write_text(text, encoding="utf-8")
+    shutil.copyfile(ROOT / "book" / "references.md", files / "references.md")
+    (files / "glossary.md").write_text(glossary_page(read_glossary()), encoding="utf-8")
     (STAGE / "jupyter-lite.json").write_text(json.dumps(lite_config(), ensure_ascii=False))
+
+
+def leave_out(names: tuple[str, ...]) -> None:
+    """Remove the federated extensions ``names`` from the built lab: their files, their
+    entries in jupyter-lite.json and their settings schemas."""
+    config_path = OUTPUT / "jupyter-lite.json"
+    config = json.loads(config_path.read_text())
+    data = config["jupyter-config-data"]
+    data["federated_extensions"] = [
+        e for e in data["federated_extensions"] if e["name"] not in names
+    ]
+    config_path.write_text(json.dumps(config, ensure_ascii=False, indent=2))
+    schemas_path = OUTPUT / "build" / "schemas" / "all_federated.json"
+    schemas = json.loads(schemas_path.read_text())
+    kept = [s for s in schemas if s["id"].split(":")[0] not in names]
+    schemas_path.write_text(json.dumps(kept, ensure_ascii=False))
+    for name in names:
+        shutil.rmtree(OUTPUT / "extensions" / name)
 
 
 def build() -> float:
@@ -151,6 +173,7 @@ def build() -> float:
     command += ["--contents", str(STAGE / "files"), "--output-dir", str(OUTPUT)]
     command += ["--no-sourcemaps", "--no-unused-shared-packages"]
     subprocess.run(command, check=True, cwd=STAGE)
+    leave_out(LEFT_OUT)
     return sum(p.stat().st_size for p in OUTPUT.rglob("*") if p.is_file()) / 1e6
 
 

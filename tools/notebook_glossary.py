@@ -38,6 +38,10 @@ INTRO = (
     "이 장에 나온 용어의 정의를 [용어집](glossary.md)에서 모았습니다. "
     "JupyterLab에서는 본문의 용어 위에 마우스를 올리면 이 정의가 보이고, 누르면 이곳으로 옵니다."
 )
+PAGE_INTRO = (
+    "이 강좌에 나오는 DevOps 용어의 영어 이름, 한국어 이름, 한 줄 정의입니다. "
+    "웹 책의 용어집과 같은 내용이며, 각 장의 끝에는 그 장에 나온 용어만 모아 두었습니다."
+)
 
 
 @dataclass(frozen=True)
@@ -104,11 +108,22 @@ def used_entries(sources: list[str], names: dict[str, Entry]) -> list[Entry]:
 
 def glossary_cell_source(entries: list[Entry]) -> str:
     """The chapter's own glossary, in the MyST syntax JupyterLab renders."""
+    return f"{HEADING}\n\n{INTRO}\n\n{myst_glossary(entries)}"
+
+
+def myst_glossary(entries: list[Entry]) -> str:
+    """``entries`` as a MyST glossary block, keyed by their English names."""
     items = []
     for entry in entries:
         label = f"**{entry.korean}.** " if entry.korean else ""
         items.append(f"{entry.key}\n: {label}{entry.definition}")
-    return f"{HEADING}\n\n{INTRO}\n\n:::{{glossary}}\n" + "\n\n".join(items) + "\n:::"
+    return ":::{glossary}\n" + "\n\n".join(items) + "\n:::"
+
+
+def glossary_page(entries: list[Entry]) -> str:
+    """The whole glossary as a MyST page, for JupyterLab (the in-browser lab), which
+    cannot render the book's Sphinx glossary syntax."""
+    return f"# 용어집\n\n{PAGE_INTRO}\n\n{myst_glossary(entries)}\n"
 
 
 def _is_glossary_cell(cell) -> bool:
