@@ -118,16 +118,13 @@ def test_the_lab_holds_every_chapter_without_outputs():
 def test_the_lab_titles_notes_exercises_and_solutions_in_korean():
     """jupyterlab-myst would title them "Note", "Exercise 4" and "Solution to
     Exercise 4"; the lab's copy gives them the book's Korean titles."""
-    from lab_notebook import lab_notebook
+    from lab_notebook import lab_notebook, markdown_cells
 
     english = re.compile(r"^(:{3,}|`{3,})\{(note|exercise|solution)\}", re.M)
     for chapter in CHAPTERS:
         path = ROOT / "book" / f"{chapter}.ipynb"
-        markdown = "\n".join(
-            cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-            for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
-            if cell["cell_type"] == "markdown"
-        )
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        markdown = "\n".join(markdown_cells(cells))
         exercises = len(re.findall(r"\{exercise\}", markdown))
         lab = "\n".join(
             c["source"]

@@ -40,7 +40,9 @@ def exercise_titles(cells: list[dict], chapter: int) -> dict[str, str]:
     for number, index in enumerate(
         (i for i, line in enumerate(lines) if directive(line) == "exercise"), start=1
     ):
-        label = dict(options(lines[index + 1 :])).get("label", f"exercise-{number}")
+        label = dict(options(lines[index + 1 :])).get("label")
+        if label is None:
+            raise ValueError(f"chapter {chapter}, exercise {number} has no :label:")
         titles[label] = f"연습 {chapter}.{number}"
     return titles
 
@@ -86,7 +88,7 @@ def korean_directives(text: str, titles: dict[str, str]) -> str:
         if name == "note":
             title, css = "참고", "note"
         elif name == "exercise":
-            title, css = titles[settings.get("label")], "tip"
+            title, css = titles[settings["label"]], "tip"
         else:
             title, css = f"해답 {titles[argument]}", "dropdown"
         out += [f"{match.group('fence')}{{admonition}} {title}", f":class: {css}"]

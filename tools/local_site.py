@@ -45,11 +45,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.etag = content_tag(path) if os.path.isfile(path) else None
         # Validate by content only: dates say nothing about files dated 1985.
         del self.headers["If-Modified-Since"]
-        if self.etag and self.etag in self.headers.get("If-None-Match", ""):
-            self.send_response(304)
-            self.end_headers()
+        if self.not_modified():
             return None
         return super().send_head()
+
+    def not_modified(self) -> bool:
+        """Answer 304 when the browser already holds this content; say whether it did."""
+        if not self.etag or self.etag not in self.headers.get("If-None-Match", ""):
+            return False
+        self.send_response(304)
+        self.end_headers()
+        return True
 
     def end_headers(self) -> None:
         if self.etag:
@@ -78,9 +84,7 @@ class _GzipHandler(_Handler):
         if not os.path.isfile(path) or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
         self.etag = content_tag(path)[:-1] + '-gzip"'
-        if self.etag in self.headers.get("If-None-Match", ""):
-            self.send_response(304)
-            self.end_headers()
+        if self.not_modified():
             return None
         data = gzipped(path, *file_state(path))
         self.send_response(200)
