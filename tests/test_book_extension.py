@@ -16,9 +16,10 @@ from devops_course.interactives import handoff
 
 
 class _Data:
-    def __init__(self, mime_type, content):
+    def __init__(self, mime_type, content, output_metadata=None):
         self.mime_type = mime_type
         self.content = content
+        self.output_metadata = output_metadata or {}
 
 
 def test_plugin_turns_plotly_json_into_a_figure_node():
@@ -28,6 +29,13 @@ def test_plugin_turns_plotly_json_into_a_figure_node():
     assert nodes[0]["figure"] == figure
     text_nodes = PlotlyMimeRenderer.handle_mime(None, _Data(PLOTLY_MIME, json.dumps(figure)), False)
     assert text_nodes[0]["figure"] == figure
+    assert not nodes[0]["interactive"], "a figure with no model behind it stays an explorer"
+
+
+def test_plugin_names_the_interactive_behind_an_explorer():
+    bundle, metadata = handoff.interactive()._repr_mimebundle_()
+    data = _Data(PLOTLY_MIME, bundle[PLOTLY_MIME], metadata)
+    assert PlotlyMimeRenderer.handle_mime(None, data, False)[0]["interactive"] == "handoff"
 
 
 def test_plugin_leaves_other_mime_types_alone():

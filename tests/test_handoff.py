@@ -147,7 +147,7 @@ def test_organisation_diagram_names_all_roles():
 def test_widget_shows_korean_error_and_keeps_last_good_figure():
     live = handoff.interactive()
     view = live.widget
-    bundle = live._repr_mimebundle_()
+    bundle, _ = live._repr_mimebundle_()
     assert {PLOTLY_MIME, WIDGET_MIME, "text/plain"} <= set(bundle)
     assert bundle[WIDGET_MIME]["model_id"] == view.model_id
     controls = live.live.controls

@@ -29,8 +29,10 @@ def interactive(request):
 
 
 def test_output_carries_three_faces(interactive):
-    bundle = interactive._repr_mimebundle_()
+    bundle, metadata = interactive._repr_mimebundle_()
     assert set(bundle) >= {"text/plain", PLOTLY_MIME, WIDGET_MIME}
+    # the web book's page finds the model behind the figure by this name
+    assert load(metadata[PLOTLY_MIME]["interactive"]).TITLE == interactive.title
     assert any(ord(ch) in HANGUL for ch in bundle["text/plain"])
     layout = bundle[PLOTLY_MIME]["layout"]
     assert layout["meta"]["alt"], "every explorer needs Korean alt text"

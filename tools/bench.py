@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -263,6 +264,55 @@ def bench_lite(report: dict) -> None:
     )
 
 
+# An update is the model in the page's Python plus a redraw: at most this many
+# times the redraw alone (measured in the same page, same figure).
+LIVE_RATIO_BUDGET = 3
+
+
+def bench_live(report: dict) -> None:
+    """ "직접 계산해 보기" as a phone reader meets it: the press on a cold cache and on
+    the next chapter, the bytes it fetched, and every interactive's update against
+    its floor (the same figure redrawn with nothing computed) in the same page."""
+    from live_session import percentile, run_live
+
+    chapters = sorted(p.stem for p in (ROOT / "_build" / "html" / "book").glob("ch*.html"))
+    run = run_live(chapters)
+    rows = {}
+    worst = 0.0
+    for name, times in run.updates.items():
+        floor = statistics.median(run.redrawing[name])
+        ratio = statistics.median(times) / floor
+        worst = max(worst, ratio)
+        rows[name] = {
+            "updates": len(times),
+            "median (ms)": round(statistics.median(times), 1),
+            "p95 (ms)": round(percentile(times, 0.95), 1),
+            "of which Python, median (ms)": round(statistics.median(run.computing[name]), 1),
+            "floor: redraw only, median (ms)": round(floor, 1),
+            "median / floor": round(ratio, 2),
+        }
+    p95 = max(percentile(times, 0.95) for times in run.updates.values())
+    report["live in the page"] = {
+        "press to first live figure, cold cache (s)": round(run.cold_seconds, 2),
+        "press to first live figure, next chapter (s)": round(run.warm_seconds, 2),
+        "fetched by the press, cold, gzip (MB)": round(run.cold_gzip_bytes / 1e6, 2),
+        "fetched by the press, next chapter, gzip (MB)": round(run.warm_gzip_bytes / 1e6, 2),
+        "slowest interactive's update p95 (ms)": round(p95, 1),
+        "issue targets met (cold <= 4 s, warm <= 1.5 s, p95 <= 150 ms)": (
+            run.cold_seconds <= 4 and run.warm_seconds <= 1.5 and p95 <= 150
+        ),
+        "page errors": len(run.errors),
+        **rows,
+    }
+    report["budgets"][f"every live update median <= {LIVE_RATIO_BUDGET:g} x its redraw"] = (
+        worst <= LIVE_RATIO_BUDGET
+    )
+    report["budgets"]["live runtime <= 7 MB gzip, next chapter <= 1 % of it"] = (
+        run.cold_gzip_bytes <= 7e6 and run.warm_gzip_bytes <= 0.01 * run.cold_gzip_bytes
+    )
+    report["budgets"]["live: no page error"] = not run.errors
+
+
 def bench_page_bytes(report: dict) -> None:
     """Bytes a first visit to each chapter loads (empty cache): the first screen, and
     after scrolling past every figure; as sent, and as a gzip web server sends them."""
@@ -382,6 +432,7 @@ def main() -> int:
         bench_nbval,
         bench_latency,
         bench_lite,
+        bench_live,
         bench_page_bytes,
         bench_lighthouse,
         bench_sizes,

@@ -45,6 +45,10 @@ BOOK_PAGES = ("glossary.md", "references.md")
 # does not present (the book has decks), and sliveshow's 1.7 MB would load anyway.
 LEFT_OUT = ("sliveshow",)
 KERNEL_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
+# What the web book's pages load to run the models in place ("직접 계산해 보기",
+# course-live.js): Pyodide's core, shared with the lab, and the wheels the
+# interactives import. Nothing else: no micropip, no IPython.
+PAGE_PACKAGES = ("devops-course", "simpy")
 
 
 def normalise(name: str) -> str:
@@ -164,6 +168,19 @@ def leave_out(names: tuple[str, ...]) -> None:
         shutil.rmtree(OUTPUT / "extensions" / name)
 
 
+def write_page_manifest() -> None:
+    """lite/course-live.json: the files the book's pages load to run the models."""
+    wheels = {wheel_name(p): p for p in (OUTPUT / "pypi").glob("*.whl")}
+    missing = sorted(set(PAGE_PACKAGES) - set(wheels))
+    if missing:
+        sys.exit(f"[lite] no wheel for the book's pages: {', '.join(missing)}")
+    manifest = {
+        "pyodide": "static/pyodide/",
+        "wheels": [wheels[name].relative_to(OUTPUT).as_posix() for name in PAGE_PACKAGES],
+    }
+    (OUTPUT / "course-live.json").write_text(json.dumps(manifest, indent=1))
+
+
 def build() -> float:
     """Stage and build the lab; return the bytes of the built site in MB."""
     stage()
@@ -174,6 +191,7 @@ def build() -> float:
     command += ["--no-sourcemaps", "--no-unused-shared-packages"]
     subprocess.run(command, check=True, cwd=STAGE)
     leave_out(LEFT_OUT)
+    write_page_manifest()
     return sum(p.stat().st_size for p in OUTPUT.rglob("*") if p.is_file()) / 1e6
 
 

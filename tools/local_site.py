@@ -87,6 +87,7 @@ class _GzipHandler(_Handler):
         if self.not_modified():
             return None
         data = gzipped(path, *file_state(path))
+        self.sizes = (os.path.getsize(path), len(data))
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
@@ -95,8 +96,11 @@ class _GzipHandler(_Handler):
         return io.BytesIO(data)
 
     def copyfile(self, source, outputfile) -> None:
-        # No byte counting here: the compressed body is not a file.
-        http.server.SimpleHTTPRequestHandler.copyfile(self, source, outputfile)
+        if isinstance(source, io.BytesIO):  # the compressed body: count what send_head saw
+            self.server.count(*self.sizes)
+            http.server.SimpleHTTPRequestHandler.copyfile(self, source, outputfile)
+        else:
+            super().copyfile(source, outputfile)
 
 
 class Server(http.server.ThreadingHTTPServer):

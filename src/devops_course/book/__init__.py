@@ -25,14 +25,15 @@ from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.desktop import desktop_figure
-from ..core.phone import PHONE_BELOW, phone_patch
+from ..core.in_page import page_figure
+from ..core.phone import PHONE_BELOW
 from ..core.style import DARK_COLOURS
 from .css_bundle import bundle_stylesheets, write_bundles
 from .figure_node import PlotlyFigureNode, figure_alt, figure_digest
 from .korean_search import SearchKorean, keep_whole_from_glossary, spellings_from_glossary
 from .latex_images import render_print_images, start_browser, stop_browser
 from .launch import add_jupyterhub_button, add_lite_button, insert_lite_banner
+from .live_page import BUTTON_TEXT, live_box
 from .plotly_bundle import build_bundle, bundle_name
 from .valid_html import (
     add_page_styles,
@@ -45,9 +46,11 @@ STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 EXPLORER_NOTE = (
     '<p class="course-explorer-note">미리 계산한 시나리오를 슬라이더와 버튼으로 살펴보는 '
-    "그림입니다(키보드: Tab으로 이동, 방향키·Enter로 조작). 값을 마음대로 바꾸려면 장 첫머리의 "
-    "<strong>▶ 브라우저에서 실행</strong>을 누르세요. 설치 없이 이 브라우저에서 돌아갑니다.</p>"
+    "그림입니다(키보드: Tab으로 이동, 방향키·Enter로 조작). 값을 마음대로 바꾸려면 {how} "
+    "설치 없이 이 브라우저에서 돌아갑니다.</p>"
 )
+TRY_IT_BELOW = f"그림 아래의 <strong>{BUTTON_TEXT}</strong>를 누르세요."
+TRY_IT_IN_LAB = "장 첫머리의 <strong>▶ 브라우저에서 실행</strong>을 누르세요."
 
 
 def visit_plotly_html(self, node: PlotlyFigureNode) -> None:
@@ -59,25 +62,25 @@ def visit_plotly_html(self, node: PlotlyFigureNode) -> None:
     # The wide layout fitted to its narrowest width, with the phone layout beside
     # it (a patch of the same figure: neither changes the data); the page picks
     # one by the width it has.
-    payload = json.dumps(
-        {**desktop_figure(figure), "phone": phone_patch(figure)},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    payload = json.dumps(page_figure(figure), ensure_ascii=False, separators=(",", ":"))
     payload = payload.replace("</", "<\\/")
     layout = figure.get("layout", {})
     # the figure is drawn when it comes near the viewport: keep its room meanwhile
     height = int(layout.get("height", 450))
+    live = node.get("interactive")
     if layout.get("sliders") or layout.get("updatemenus"):
-        self.body.append(EXPLORER_NOTE)
+        self.body.append(EXPLORER_NOTE.format(how=TRY_IT_BELOW if live else TRY_IT_IN_LAB))
+    live_name = f' data-live="{html.escape(live)}"' if live else ""
     self.body.append(
         f'<figure class="course-plotly" aria-labelledby="{element_id}-caption">'
-        f'<div id="{element_id}" class="course-plotly-graph" '
+        f'<div id="{element_id}" class="course-plotly-graph"{live_name} '
         f'data-figure="{element_id}-data" style="min-height:{height}px"></div>'
         f'<script type="application/json" id="{element_id}-data">{payload}</script>'
         f'<figcaption id="{element_id}-caption">{caption}</figcaption>'
         "</figure>\n"
     )
+    if live:
+        self.body.append(live_box(element_id))
     raise nodes.SkipNode
 
 
@@ -249,6 +252,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("devops_course.book.fresh_outputs")
     app.setup_extension("devops_course.book.korean_ui")
     app.setup_extension("devops_course.book.theme_assets")
+    app.setup_extension("devops_course.book.live_page")
     app.add_node(
         PlotlyFigureNode,
         html=(visit_plotly_html, _depart),

@@ -35,4 +35,5 @@ class PlotlyMimeRenderer:
             return None
         content = data.content
         figure = json.loads(content) if isinstance(content, (str, bytes)) else content
-        return [PlotlyFigureNode(figure=figure)]
+        interactive = (data.output_metadata.get(PLOTLY_MIME) or {}).get("interactive", "")
+        return [PlotlyFigureNode(figure=figure, interactive=interactive)]

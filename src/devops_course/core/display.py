@@ -75,16 +75,19 @@ class Interactive:
     ``live`` (a :class:`~devops_course.core.live.LiveFigure`, or any object with a
     ``view`` widget) is shown where a kernel runs it; ``explorer`` (a figure dict
     with sliders or buttons over precomputed scenarios) is shown in the static book
-    and, as an image of its default state, in the PDF.
+    and, as an image of its default state, in the PDF. ``name``, the interactive's
+    registered name, goes with the figure in the output's metadata: the web book's
+    page runs that model behind its "직접 계산해 보기" button.
     """
 
-    def __init__(self, live, explorer: dict, title: str):
+    def __init__(self, live, explorer: dict, title: str, name: str = ""):
         self.live = live
         self.widget = live.view
         self.explorer = explorer
         self.title = title
+        self.name = name
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         text = (
             f"[인터랙티브] {self.title}: Jupyter에서는 조작할 수 있는 위젯으로, "
             "웹 책에서는 슬라이더와 버튼이 있는 그림으로 보입니다."
@@ -95,4 +98,6 @@ class Interactive:
             "version_minor": 0,
             "model_id": self.widget.model_id,
         }
-        return bundle
+        # The web book's page makes this figure live from the registered name.
+        metadata = {PLOTLY_MIME: {"interactive": self.name}} if self.name else {}
+        return bundle, metadata

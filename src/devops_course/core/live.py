@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
-
-import ipywidgets as widgets
+from typing import TYPE_CHECKING, Any
 
 from .display import Interactive, figure_bundle, note_text
 from .errors import CourseInputError
 from .params import Field, Spec
+
+if TYPE_CHECKING:  # ipywidgets is imported where a widget is built, so that the
+    # models and figures also run where it is absent (in the web book's page).
+    import ipywidgets as widgets
 
 ERROR_STYLE = (
     "border-left:4px solid #D55E00;background:#FFF4EC;color:#5A1E00;padding:6px 10px;margin:4px 0"
@@ -38,6 +40,8 @@ def control_for(spec: Field) -> widgets.ValueWidget:
     the value, so an out-of-range entry gets the Korean message instead of being
     silently clamped.
     """
+    import ipywidgets as widgets
+
     common = {
         "description": spec.caption,
         "style": {"description_width": "initial"},
@@ -71,6 +75,8 @@ class LiveFigure:
     """
 
     def __init__(self, spec: Spec, render: Callable[[dict[str, Any]], dict], *, columns: int = 3):
+        import ipywidgets as widgets
+
         self.spec = spec
         self.render = render
         self.controls = {name: control_for(field) for name, field in spec.controls().items()}
@@ -150,6 +156,7 @@ def make_interactive(
 ) -> Interactive:
     """One interactive in all three media from its registered parts: the live
     widget runs ``figure(model(params))`` on every change; ``explorer`` is the
-    precomputed figure for the static book and the PDF."""
+    precomputed figure for the static book and the PDF. The interactive's name is
+    its module's (``devops_course.interactives.<name>``)."""
     live = LiveFigure(spec, lambda params: figure(model(params)), columns=columns)
-    return Interactive(live, explorer, title)
+    return Interactive(live, explorer, title, name=model.__module__.rsplit(".", 1)[-1])

@@ -35,7 +35,7 @@ VIEW_NAMES = ("하루 배포 횟수", "배포 간격")
 SPEC = Spec(
     name=Field("조직 이름", "우리 팀", kind="text", low=1, high=20),
     # Once a century at the rarest: a smaller count has no interval a figure can show.
-    deploys=Field("배포 횟수", 2.0, low=0.01, high=10_000_000),
+    deploys=Field("배포 횟수", 2.0, low=0.01, high=10_000_000, limit="1초에 한 번 이하"),
     period=Field(
         "기간", "week", kind="choice", choices={key: label for key, (label, _) in PERIODS.items()}
     ),

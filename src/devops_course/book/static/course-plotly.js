@@ -5,7 +5,8 @@
  * A figure narrower than data-phone-below takes its phone layout, and in dark
  * mode its colours are swapped by data-dark; both follow the reader's changes.
  * The caption under a figure follows its slider; on a phone the slider is
- * repeated above the figure, where it stays in view. */
+ * repeated above the figure, where it stays in view. window.coursePlotly.show
+ * draws a figure computed in the page (course-live.js) the same way. */
 (function () {
   "use strict";
 
@@ -176,6 +177,9 @@
     var slider = (graph.layout.sliders || [])[0];
     var proxy = graph.parentNode.querySelector(".course-slider-proxy");
     if (!slider) {
+      if (proxy) {
+        proxy.hidden = true; // a live figure (course-live.js) has no scenarios
+      }
       return;
     }
     if (!proxy) {
@@ -356,6 +360,23 @@
       observer.observe(graph);
     });
   }
+
+  // course-live.js hands a graph a figure its model has just computed: it takes the
+  // place of the inline JSON and is drawn in the layout and colours the page has now.
+  window.coursePlotly = {
+    show: function (graph, figure) {
+      document.getElementById(graph.dataset.figure).textContent = JSON.stringify(figure);
+      return loadPlotly().then(function () {
+        if (!graph.dataset.drawn) {
+          return draw(graph);
+        }
+        graph.courseTargets = {};
+        return Plotly.react(graph, figureFor(graph)).then(function () {
+          makeAccessible(graph);
+        });
+      });
+    }
+  };
 
   function start() {
     drawWhenNear(Array.prototype.slice.call(document.querySelectorAll(".course-plotly-graph")));
