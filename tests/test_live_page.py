@@ -162,3 +162,20 @@ def test_every_explorer_becomes_the_real_model_in_the_page(browser, site_url, ch
     assert reader.external_requests == []
     assert reader.console_errors == []
     reader.close()
+
+
+def test_the_intro_states_what_the_press_downloads():
+    """The intro's "약 N MB" is what the live runtime's files weigh as gzip sends them."""
+    from local_site import gzip_size
+
+    lite = require_build(HTML / "lite")
+    manifest = json.loads((lite / "course-live.json").read_text())
+    core = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+    files = [lite / manifest["pyodide"] / name for name in (*core, "pyodide-lock.json")]
+    files += [lite / wheel for wheel in manifest["wheels"]]
+    files += [lite / "course-live.json", HTML / "_static" / "course-live-worker.js"]
+    megabytes = sum(gzip_size(str(path)) for path in files) / 1e6
+    intro = (HTML.parents[1] / "book" / "intro.md").read_text(encoding="utf-8")
+    stated = float(re.search(r"직접 계산해 보기.*?약 ([\d.]+) MB", intro).group(1))
+    assert abs(megabytes - stated) <= 0.1 * stated, (megabytes, stated)
+    assert megabytes <= 7, "the issue's budget for the live runtime"
