@@ -107,3 +107,27 @@ def test_a_number_may_be_written_with_thousands_separators():
     drawn = json.loads(render("team_paths", json.dumps({"people": "1,000"})))["figure"]
     expected = team_paths.figure(team_paths.model({"people": 1000}))
     assert drawn == json.loads(json.dumps(page_figure(expected)))
+
+
+@pytest.mark.parametrize(
+    ("label", "params", "quoted"),
+    [
+        ("ch1-ex-delay", {"handoff_delay": 8}, ["91시간", "22시간", "26%"]),
+        ("ch1-ex-capacity", {"capacity": 1}, ["104시간", "25시간", "23%", "90%"]),
+    ],
+)
+def test_chapter_1_solutions_quote_what_the_live_caption_says(label, params, quoted):
+    """The solutions' mean lead times and flow efficiencies are on the page: the live
+    figure's caption (its alt text) states them for the exercise's setting."""
+    from devops_course.interactives import handoff
+
+    cells = json.loads((ROOT / "book" / "ch1_definition.ipynb").read_text(encoding="utf-8"))
+    solution = next(
+        "".join(cell["source"])
+        for cell in cells["cells"]
+        if f"{{solution}} {label}" in "".join(cell["source"])
+    )
+    caption = json.loads(render("handoff", json.dumps(params)))["figure"]["layout"]["meta"]["alt"]
+    for number in quoted:
+        assert number in solution and number in caption, (number, caption)
+    assert handoff.figure(handoff.model(params))["layout"]["meta"]["alt"] == caption
