@@ -149,6 +149,9 @@ def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_n
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     notebook = prepare(nbformat.read(notebook_path, as_version=4))
+    # Cells the book removes go before nbconvert marks where slides end: removed
+    # after, a removed cell takes a slide's end mark with it and nests the rest.
+    notebook.cells = [c for c in notebook.cells if "remove-cell" not in c.metadata.get("tags", [])]
     exporter = SlidesExporter(
         template_name="course_reveal",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
@@ -159,9 +162,7 @@ def export_deck(notebook_path: Path, out_dir: Path, static_prefix: str, plotly_n
         exclude_input_prompt=True,  # no "In [4]:" / "Out[4]:" on a slide
         exclude_output_prompt=True,
     )
-    remover = TagRemovePreprocessor(
-        remove_input_tags=["hide-input"], remove_cell_tags=["remove-cell"], enabled=True
-    )
+    remover = TagRemovePreprocessor(remove_input_tags=["hide-input"], enabled=True)
     exporter.register_preprocessor(remover, enabled=True)
     body, _ = exporter.from_notebook_node(
         notebook,
