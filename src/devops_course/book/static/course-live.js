@@ -27,7 +27,8 @@
       "http://127.0.0.1:8000/ 으로 열어 보세요.",
     broken: "이 값으로는 계산하지 못했습니다. 다른 값을 넣어 보세요.",
     kept: "아래 그림은 마지막으로 올바르게 계산한 결과입니다.",
-    reset: "기본값으로"
+    reset: "기본값으로",
+    restored: "지난번에 이 브라우저에서 계산한 값으로 채웠습니다. 처음 값으로 돌아가려면 기본값으로를 누르세요."
   };
 
   // ------------------------------------------------------------ the worker
@@ -188,7 +189,7 @@
   // ------------------------------------------------------------ redrawing
 
   // One computation at a time per figure; while one runs, only the latest values wait.
-  function renderer(graph, form, announce) {
+  function renderer(graph, form, announce, keep) {
     var message = form.querySelector(".course-live-message");
     var running = false;
     var next = null;
@@ -213,6 +214,7 @@
         graph.dataset.liveMs = (performance.now() - since).toFixed(1);
         graph.dataset.liveRenders = String(renders);
         graph.dataset.liveValues = JSON.stringify(values);
+        keep(values);
         if (renders > 1) {
           announce(meta.alt || "");
         }
@@ -269,9 +271,34 @@
         input.value = input.dataset.default;
         input.dispatchEvent(new Event("input", { bubbles: true }));
       });
+      var restored = form.querySelector(".course-live-restored");
+      if (restored) {
+        restored.remove();
+      }
       clearTimeout(typing);
       redraw();
     });
+  }
+
+  // The values this model last drew in this browser (course-record.js), if its
+  // form is still the same; true when the form now shows them.
+  function fillKept(form, name, formText) {
+    var kept = window.courseRecord ? window.courseRecord.liveValues(name, formText) : null;
+    if (!kept) {
+      return false;
+    }
+    Array.prototype.forEach.call(form.querySelectorAll(".course-live-field [name]"), function (input) {
+      var value = kept[input.name];
+      if (value !== undefined && value !== null) {
+        input.value = String(value);
+        input.dispatchEvent(new Event("input", { bubbles: true })); // a slider's shown value
+      }
+    });
+    var note = document.createElement("p");
+    note.className = "course-live-restored";
+    note.textContent = TEXT.restored;
+    form.insertBefore(note, form.querySelector(".course-live-reset"));
+    return true;
   }
 
   // ------------------------------------------------------------ the button
@@ -299,12 +326,22 @@
         if (note && note.classList.contains("course-explorer-note")) {
           note.textContent = TEXT.live;
         }
-        var redraw = renderer(graph, form, function (text) {
-          status.textContent = text;
-        });
+        var restored = fillKept(form, graph.dataset.live, text);
+        var redraw = renderer(
+          graph,
+          form,
+          function (announcement) {
+            status.textContent = announcement;
+          },
+          function (values) {
+            if (window.courseRecord) {
+              window.courseRecord.keepLive(graph.dataset.live, text, values);
+            }
+          }
+        );
         follow(form, redraw);
         button.hidden = true;
-        status.textContent = "";
+        status.textContent = restored ? TEXT.restored : "";
         status.classList.add("course-visually-hidden");
         graph.dataset.liveState = "live";
         graph.dataset.liveStartMs = (performance.now() - since).toFixed(0);
