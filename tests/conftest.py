@@ -112,6 +112,9 @@ class OfflinePage:
     def __init__(self, browser, site_url: str, width: int = 1280, **options):
         self.site_url = site_url
         viewport = {"width": width, "height": 900}
+        # The book's offline worker keeps files between loads; the tests of other
+        # features load every page afresh. tests/test_offline.py allows it.
+        options.setdefault("service_workers", "block")
         self.context = still_context(browser, viewport=viewport, **options)
         self.page = self.context.new_page()
         self.external_requests: list[str] = []

@@ -115,6 +115,7 @@ def build_lite(runtime: list[Path]) -> float | None:
 
 def main() -> None:
     from devops_course.book.fresh_outputs import RUNTIME_PINS, module_closure
+    from devops_course.book.offline import write_service_worker
 
     # What the lab serves besides the notebooks: the package's code and data and
     # the pinned runtime.
@@ -142,6 +143,9 @@ def main() -> None:
         sys.exit(f"[build] no PDF at {pdf}")
     # The site links the whole-book PDF (sidebar and intro page) as book.pdf.
     shutil.copyfile(pdf, BUILD / "html" / "book.pdf")
+    # Last, when every file of the site is in place: the offline worker names its
+    # cache by a digest of them all.
+    offline = write_service_worker(BUILD / "html")
     print()
     print(f"HTML: {BUILD / 'html' / 'index.html'}   ({html_seconds:.1f} s)")
     print(f"PDF:  {pdf}   ({pdf_seconds:.1f} s)")
@@ -150,6 +154,7 @@ def main() -> None:
     )
     lite_note = "unchanged" if lite_seconds is None else f"{lite_seconds:.1f} s"
     print(f"Lab:  {BUILD / 'html' / 'lite' / 'lab' / 'index.html'}   ({lite_note})")
+    print(f"Offline: {BUILD / 'html' / 'sw.js'}   (version {offline['version']})")
 
 
 if __name__ == "__main__":

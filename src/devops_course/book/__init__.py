@@ -254,6 +254,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("devops_course.book.theme_assets")
     app.setup_extension("devops_course.book.live_page")
     app.setup_extension("devops_course.book.learner_record")
+    app.setup_extension("devops_course.book.offline")
     app.add_node(
         PlotlyFigureNode,
         html=(visit_plotly_html, _depart),
