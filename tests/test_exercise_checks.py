@@ -65,6 +65,11 @@ def test_the_models_answer_is_right_and_a_wrong_one_is_not(label):
         return
     assert verdict(label, number_text(answer)).right
     assert verdict(label, f" {number_text(answer)} {check.unit}").right
+    assert verdict(label, f"약 {number_text(answer)}{check.unit}").right  # as solutions say it
+    full_width = number_text(answer).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    assert verdict(label, full_width).right
+    other_unit = verdict(label, number_text(answer) + ("개월" if check.unit != "개월" else "년"))
+    assert not other_unit.right and other_unit.message.startswith(MESSAGES["number"])
     assert verdict(label, number_text(answer + check.tolerance)).right
     too_big = verdict(label, number_text(answer + check.tolerance + 1))
     too_small = verdict(label, number_text(answer - check.tolerance - 1))
@@ -167,6 +172,7 @@ def test_the_page_judges_every_answer_as_python_does(browser, site_url, chapter)
         else:
             near = [answer - check.tolerance - 0.5, answer + check.tolerance, answer + 3]
             answers = [*ODD_ANSWERS, number_text(answer), f"{answer:,.2f}{check.unit}"]
+            answers += [f"약 {number_text(answer)}", f"{number_text(answer)}.", f"{answer:g}%"]
             answers += [number_text(value) for value in near]
         for given in answers:
             in_page = page.evaluate(
@@ -179,3 +185,11 @@ def test_the_page_judges_every_answer_as_python_does(browser, site_url, chapter)
         assert page.locator(f"#{label} form.course-check").count() == 1
     assert reader.external_requests == [] and reader.console_errors == []
     reader.close()
+
+
+def test_the_dora_choices_are_the_models_metrics_in_its_order():
+    from devops_course.classroom.checks import DORA_METRICS, DORA_TEAM
+    from devops_course.interactives import dora
+
+    assert DORA_METRICS == tuple(dora.assess(**DORA_TEAM).tiers)
+    assert CHECKS["ch3-ex-dora"].choices == DORA_METRICS

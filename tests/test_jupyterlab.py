@@ -15,6 +15,7 @@ nothing else. For every chapter the test
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -193,6 +194,46 @@ def _change_a_control(page, widget) -> str:
     raise AssertionError(f"no control changed the figure: {tried}")
 
 
+def _answer_boxes(chapter: str) -> list[str]:
+    """The exercises of a chapter with an answer box, in the notebook's order."""
+    notebook = nbformat.read(ROOT / "book" / f"{chapter}.ipynb", as_version=4)
+    sources = [c.source for c in notebook.cells if c.cell_type == "code"]
+    return [m[1] for s in sources for m in re.finditer(r'answer_box\("([\w-]+)"\)', s)]
+
+
+def _check_an_answer(page, chapter) -> None:
+    """Under the first exercise with an answer box: a wrong answer, then the right one."""
+    from devops_course.classroom.checks import CHECKS
+
+    labels = _answer_boxes(chapter)
+    boxes = page.locator(".jp-OutputArea-output .widget-vbox:has(button:text-is('답 확인'))")
+    assert boxes.count() == len(labels) > 0
+    box, check = boxes.first, CHECKS[labels[0]]
+    box.evaluate("b => b.scrollIntoView({block: 'center'})")
+    verdict = box.locator(".widget-html")
+    if check.choices:
+        box.locator("select").select_option(
+            index=1 + (int(check.answer()) + 1) % len(check.choices)
+        )
+        box.get_by_role("button", name="답 확인").click()
+        page.wait_for_function(
+            "v => v.textContent.includes('아직 아닙니다')", arg=verdict.element_handle()
+        )
+        box.locator("select").select_option(index=1 + int(check.answer()))
+    else:
+        field = box.locator("input")
+        field.fill("abc")
+        field.press("Enter")
+        page.wait_for_function(
+            "v => v.textContent.includes('숫자로')", arg=verdict.element_handle()
+        )
+        field.fill(f"{check.answer():g}{check.unit}")
+        field.press("Enter")
+    page.wait_for_function(
+        "v => v.textContent.includes('맞았습니다')", arg=verdict.element_handle()
+    )
+
+
 def _next_slide(page) -> None:
     """Press Space and wait until reveal.js shows the next slide or fragment."""
     where = (
@@ -242,6 +283,7 @@ def test_chapter_in_jupyterlab(lab_page, chapter):
     assert widgets.count() == _interactive_count(chapter)
     changed = [_change_a_control(page, widgets.nth(i)) for i in range(widgets.count())]
     assert len(changed) == widgets.count()
+    _check_an_answer(page, chapter)
     page.wait_for_selector(".MultipleChoiceQn, .ManyChoiceQn, .NumericQn")
     assert not page.locator(".course-quiz-static").is_visible()
 

@@ -152,7 +152,7 @@ def test_the_record_is_saved_cleared_and_loaded_again(reader, tmp_path):
     total = len(CH1["questions"])
     assert quiz_cell.inner_text() == f"답함 2/{total} · 맞힘 1"
     assert record_row(page).locator("[data-cell='exercises']").inner_text().startswith("다 풂 1/")
-    assert "다시 풀 문제 2번" in record_row(page).locator("[data-cell='open']").inner_text()
+    assert "틀린 퀴즈 2번" in record_row(page).locator("[data-cell='open']").inner_text()
     page.fill(".course-record-nickname input", "별빛")
     page.locator(".course-record-nickname input").press("Tab")
 
@@ -289,6 +289,9 @@ def test_the_tally_page_counts_a_class(reader, tmp_path):
     assert row.locator("[data-cell='how']").inner_text().startswith("답 확인")
     untouched = exercises.locator(f'tr[data-exercise="{CHECKED[1]}"]')
     assert untouched.locator("[data-cell='done']").inner_text() == "0명 / 3명"
+    untouched = page.locator(".course-tally-chapter").nth(1)
+    assert untouched.locator(".course-tally-none").count() == 1  # no learner answered ch2
+    assert untouched.locator("table").count() == 0
     bars = page.locator(".course-tally-chapter").first.locator(".course-tally-bar-value")
     assert bars.nth(0).inner_text() == "33%" and bars.nth(2).inner_text() == "답 없음"
     page.locator(".course-tally-chapter").first.screenshot(

@@ -120,6 +120,11 @@ def test_a_chapter_read_once_opens_and_computes_offline(browser, site):
 
     page.goto(f"{reader.site_url}/book/ch2_practices.html", wait_until="load")
     assert "오프라인입니다" in page.inner_text("h1")  # never opened: says so in Korean
+    page.get_by_role("link", name=title.split("#")[0].strip()[:10]).first.click()
+    page.wait_for_url(f"**/{CHAPTER}")  # and links to what this device keeps
+    assert page.inner_text("h1") == title
+    page.goto(f"{reader.site_url}/book/record.html", wait_until="load")  # kept at install
+    page.wait_for_selector("#course-record-app[data-ready='true']")
     assert reader.external_requests == []
     reader.close()
 

@@ -41,17 +41,37 @@ LINKED = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-t
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
+# Kept when the worker is installed, so the book opens offline even where the
+# learner has not been: the first page, the introduction it leads to, 내 학습 기록.
+CORE = ("index.html", "book/intro.html", "book/record.html")
+
+
 class _References(HTMLParser):
-    """The files a page loads by itself: scripts, stylesheets, icons and images."""
+    """The files a page loads by itself (scripts, stylesheets, icons and images),
+    and its title."""
 
     def __init__(self):
         super().__init__()
         self.found: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
 
     def handle_starttag(self, tag, attrs):
+        self._in_title = self._in_title or (tag == "title" and not self.title)
         attrs = dict(attrs)
         if tag == "script" and attrs.get("src"):
             self.found.append(attrs["src"])
+            if attrs.get("data-plotly"):  # course-plotly.js loads it beside itself
+                folder = posixpath.dirname(attrs["src"].split("?")[0])
+                self.found.append(posixpath.join(folder, attrs["data-plotly"]))
         elif tag == "link" and LINKED & set((attrs.get("rel") or "").split()):
             self.found.append(attrs.get("href") or "")
         elif tag in ("img", "source") and attrs.get("src"):
@@ -70,11 +90,21 @@ def _local(html_dir: Path, base: str, reference: str) -> str | None:
     return joined + (f"?{query}" if query else "")
 
 
+def _read(html_dir: Path, page: str) -> _References:
+    parser = _References()
+    parser.feed((html_dir / page).read_text(encoding="utf-8"))
+    return parser
+
+
+def _short_title(title: str) -> str:
+    """A page's title without the book's name after it ("1. … — DevOps 입문…")."""
+    return " ".join(title.split(" — ")[0].split())
+
+
 def page_files(html_dir: Path, page: str) -> list[str]:
     """What ``page`` needs to be read offline: the files it links and, for its
     stylesheets, the fonts and images they name."""
-    parser = _References()
-    parser.feed((html_dir / page).read_text(encoding="utf-8"))
+    parser = _read(html_dir, page)
     files = [f for f in (_local(html_dir, page, r) for r in parser.found) if f]
     for css in [f for f in files if f.split("?")[0].endswith(".css")]:
         text = (html_dir / css.split("?")[0]).read_text(encoding="utf-8", errors="replace")
@@ -121,6 +151,8 @@ def write_service_worker(html_dir: Path) -> dict:
         needs[page] = [files.index(name) for name in needed]
     offline = {
         "version": site_version(html_dir),
+        "core": [page for page in CORE if page in needs],
+        "titles": {page: _short_title(_read(html_dir, page).title) for page in pages},
         "pages": needs,
         "files": files,
         "runtime": runtime_files(html_dir),

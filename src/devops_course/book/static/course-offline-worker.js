@@ -14,11 +14,29 @@ const CACHE = PREFIX + self.OFFLINE.version;
 const SCOPE = new URL(self.registration.scope);
 const RUNTIME = new Set(self.OFFLINE.runtime);
 
-const OFFLINE_PAGE = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>오프라인입니다</title></head><body style="font-family:sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.6">
-<h1>오프라인입니다</h1><p>이 페이지는 아직 이 기기에 저장되지 않았습니다. 인터넷에 연결된 때 한 번 열어 두면, 그다음부터는 오프라인에서도 열립니다.</p>
-<p><a href="${new URL("index.html", SCOPE).href}">책의 첫 페이지로</a></p></body></html>`;
+function escape(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+// What a page never opened shows offline: the pages this device keeps, as links.
+async function offlinePage() {
+  const kept = [];
+  for (const request of await (await caches.open(CACHE)).keys()) {
+    const path = sitePath(request.url);
+    if (path && isPage(path) && path !== "index.html") {
+      kept.push(`<li><a href="${escape(request.url)}">${escape(self.OFFLINE.titles[path] || path)}</a></li>`);
+    }
+  }
+  const list = kept.length ? `<p>이 기기에 저장된 페이지:</p><ul>${kept.join("")}</ul>` : "";
+  const html = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">
+<title>오프라인입니다</title><style>body{font-family:sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
+li{margin:.8rem 0}a{padding:.3rem 0}@media (prefers-color-scheme:dark){body{background:#121212;color:#e6edf3}a{color:#9fd8ff}}</style>
+</head><body><main><h1>오프라인입니다</h1>
+<p>이 페이지는 아직 이 기기에 저장되지 않았습니다. 인터넷에 연결된 때 한 번 열어 두면, 그다음부터는 오프라인에서도 열립니다.</p>
+${list}</main></body></html>`;
+  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
 
 // A URL of the site as the lists name it ("book/ch1_definition.html"), or null.
 function sitePath(url) {
@@ -64,7 +82,8 @@ async function keepPage(page) {
   }
 }
 
-// What the learner had kept under an older version, fetched afresh for this one.
+// The core pages, and what the learner had kept under an older version, fetched
+// afresh for this one.
 async function carryOver() {
   const older = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
   const paths = new Set();
@@ -79,6 +98,7 @@ async function carryOver() {
       }
     }
   }
+  self.OFFLINE.core.forEach((page) => urlsOf(page).forEach((each) => paths.add(each)));
   await keep(await caches.open(CACHE), [...paths], "no-cache");
 }
 
@@ -121,7 +141,7 @@ async function networkFirst(request, page) {
     return response;
   } catch (error) {
     const kept = await cache.match(new URL(page, SCOPE).href);
-    return kept || new Response(OFFLINE_PAGE, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    return kept || offlinePage();
   }
 }
 

@@ -272,10 +272,10 @@
       });
       var open = [];
       if (unanswered.length) {
-        open.push("퀴즈 " + unanswered.join("·") + "번");
+        open.push("안 푼 퀴즈 " + unanswered.join("·") + "번");
       }
       if (wrong.length) {
-        open.push("다시 풀 문제 " + wrong.join("·") + "번");
+        open.push("틀린 퀴즈 " + wrong.join("·") + "번");
       }
       var left = chapter.exercises.filter(function (exercise) {
         return done.indexOf(exercise) < 0;
@@ -531,14 +531,13 @@
   }
 
   // The same rule as devops_course.classroom.checks.verdict, from the same data.
-  function numberIn(text, rules) {
-    var cleaned = text.trim().replace(/ /g, "");
-    for (var i = 0; i < rules.units.length; i++) {
-      var unit = rules.units[i];
-      if (cleaned.length > unit.length - 1 && cleaned.slice(-unit.length) === unit) {
-        cleaned = cleaned.slice(0, -unit.length);
-        break;
-      }
+  function numberIn(text, unit, rules) {
+    var cleaned = text.normalize("NFKC").trim().replace(/ /g, "");
+    if (cleaned.indexOf(rules.about) === 0) {
+      cleaned = cleaned.slice(rules.about.length);
+    }
+    if (unit && cleaned.length >= unit.length && cleaned.slice(-unit.length) === unit) {
+      cleaned = cleaned.slice(0, -unit.length);
     }
     if (!new RegExp("^(?:" + rules.number + ")$").test(cleaned)) {
       return null;
@@ -558,7 +557,7 @@
         ? { right: true, message: m.right }
         : { right: false, message: m.wrong + " " + check.hint };
     }
-    var value = typeof answer === "string" ? numberIn(answer, rules) : null;
+    var value = typeof answer === "string" ? numberIn(answer, check.unit, rules) : null;
     if (value === null) {
       return { right: false, message: m.number + (check.unit ? " " + m.unit.replace("{unit}", check.unit) : "") };
     }

@@ -15,7 +15,7 @@
         (repeats ? " 같은 학습자의 기록 " + repeats + "개는 한 번만 셌습니다(가장 최근 것)." : "");
     },
     nicknames: function (names) {
-      return "별명: " + names.join(", ");
+      return "별명: " + names.join(", ") + ".";
     },
     failed: function (name, reason) {
       return "⚠ " + name + ": " + reason;
@@ -55,6 +55,7 @@
       return "지금 책의 문제와 달라진(문제가 고쳐진 뒤의) 답 " + count + "개는 세지 않았습니다.";
     },
     empty: "아직 모은 기록이 없습니다.",
+    untouched: "모은 기록 가운데 이 장의 답이나 연습 문제가 있는 것이 없습니다.",
   };
   var MAX_BYTES = 1024 * 1024;
   var records = {}; // by record id: the latest of each learner's files
@@ -149,6 +150,18 @@
     return figure;
   }
 
+  // Each cell names its column, for the phone, where a row stacks (course.css).
+  function labelCells(table, heads) {
+    Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (cell.tagName === "TD") {
+          cell.setAttribute("data-label", heads[index]);
+        }
+      });
+    });
+    return table;
+  }
+
   function headRow(table, heads) {
     var row = table.appendChild(element("thead")).appendChild(element("tr"));
     heads.forEach(function (text) {
@@ -171,7 +184,7 @@
       var key = mostCommon(t.wrong);
       row.appendChild(element("td", { "data-cell": "wrong" }, wrongText(question, key, t.wrong[key])));
     });
-    return table;
+    return labelCells(table, TEXT.quizHeads);
   }
 
   // The tally of one exercise: who did it (checked right, or marked done) and,
@@ -213,7 +226,12 @@
         element("td", { "data-cell": "first" }, exercise.checked ? TEXT.people(t.firstRight, t.checked) : TEXT.notChecked)
       );
     });
-    return table;
+    return labelCells(table, TEXT.exerciseHeads);
+  }
+
+  // Whether a learner's record of a chapter holds any answer or exercise.
+  function touched(chapter) {
+    return Boolean(chapter && (Object.keys(chapter.quiz).length || Object.keys(chapter.exercises).length));
   }
 
   function render(app) {
@@ -242,6 +260,12 @@
       }, 0);
       var section = out.appendChild(element("section", { class: "course-tally-chapter" }));
       section.appendChild(element("h2", {}, index + 1 + ". " + chapter.title));
+      if (!ids.some(function (id) {
+        return touched(records[id].chapters[chapter.page]);
+      })) {
+        section.appendChild(element("p", { class: "course-tally-none" }, TEXT.untouched));
+        return;
+      }
       section.appendChild(chart(chapter, tallies));
       section.appendChild(quizTable(chapter, tallies));
       section.appendChild(exerciseTable(chapter));
