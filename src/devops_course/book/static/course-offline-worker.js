@@ -44,7 +44,12 @@ function sitePath(url) {
   if (parsed.origin !== SCOPE.origin || !parsed.pathname.startsWith(SCOPE.pathname)) {
     return null;
   }
-  let path = decodeURIComponent(parsed.pathname.slice(SCOPE.pathname.length));
+  let path;
+  try {
+    path = decodeURIComponent(parsed.pathname.slice(SCOPE.pathname.length));
+  } catch (error) {
+    return null; // a malformed address: the browser's own way
+  }
   if (path === "" || path.endsWith("/")) {
     path += "index.html";
   }
