@@ -24,14 +24,23 @@
     }
   });
 
-  navigator.serviceWorker
-    .register(new URL("sw.js", root).href, { scope: root.href })
-    .then(function () {
-      return navigator.serviceWorker.ready;
-    })
-    .then(keepThisPage)
-    .catch(function () {
-      // no service worker (a private window, a build without sw.js): the book
-      // still works, only not offline
-    });
+  function register() {
+    navigator.serviceWorker
+      .register(new URL("sw.js", root).href, { scope: root.href })
+      .then(function () {
+        return navigator.serviceWorker.ready;
+      })
+      .then(keepThisPage)
+      .catch(function () {
+        // no service worker (a private window, a build without sw.js): the book
+        // still works, only not offline
+      });
+  }
+
+  // After the page has loaded: what the worker fetches must not slow the first view.
+  if (document.readyState === "complete") {
+    register();
+  } else {
+    window.addEventListener("load", register);
+  }
 })();
