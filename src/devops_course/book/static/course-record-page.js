@@ -39,16 +39,7 @@
   };
   var MAX_BYTES = 1024 * 1024;
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
+  var element = window.courseRecord.element;
 
   function table(record) {
     var catalog = window.courseCatalog;

@@ -300,6 +300,18 @@
     });
   }
 
+  /* An element with attributes and text: what the record and tally pages are built of. */
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
   function liveKey() {
     return window.courseRecordPage ? window.courseRecordPage.page : null;
   }
@@ -314,6 +326,7 @@
     clean: clean,
     summary: summary,
     verdict: verdict,
+    element: element,
     /* course-live.js: the values last drawn for a model with this form, or null. */
     liveValues: function (name, formText) {
       var page = liveKey();

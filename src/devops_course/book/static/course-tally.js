@@ -62,16 +62,7 @@
   var repeats = 0;
   var problems = [];
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
+  var element = window.courseRecord.element;
 
   function add(record) {
     var before = records[record.id];
